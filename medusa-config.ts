@@ -1,0 +1,94 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import type { PluginOptionsInput } from "./src/options"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+/**
+ * This file runs the plugin's own root as a Medusa store: the demo store
+ * (`npm start`), the HTTP and browser tests and the benchmarks all use it.
+ * A store that installs the plugin uses its own config with a `plugins` entry
+ * instead; see the README.
+ */
+
+/** The options the demo store passes to the plugin's modules. */
+const orderOpsOptions: PluginOptionsInput = {
+  notes: { notify_customer: true },
+}
+
+const REDIS_URL = process.env.REDIS_URL
+const WORKER_MODE = (process.env.MEDUSA_WORKER_MODE ?? "shared") as
+  | "shared"
+  | "worker"
+  | "server"
+
+/** Our own modules, registered from source as a plugin would register them. */
+const pluginModules = [
+  { resolve: "./src/modules/order-note", options: orderOpsOptions },
+  { resolve: "./src/modules/order-activity", options: orderOpsOptions },
+]
+
+/**
+ * With REDIS_URL set, the production layout: Redis event bus, workflow
+ * engine, cache and locking, so a server and one or more workers share work.
+ */
+const redisModules = REDIS_URL
+  ? [
+      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: REDIS_URL } },
+      { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl: REDIS_URL } },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { url: REDIS_URL } },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl: REDIS_URL },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    redisUrl: REDIS_URL,
+    workerMode: WORKER_MODE,
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000,http://localhost:5173",
+      authCors: process.env.AUTH_CORS || "http://localhost:9000,http://localhost:8000,http://localhost:5173",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  admin: {
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true" || WORKER_MODE === "worker",
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
+  },
+  modules: [
+    ...pluginModules,
+    ...redisModules,
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            // Logs notifications instead of sending them; a real store plugs in
+            // SendGrid, Resend or similar for the email channel.
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { channels: ["email"] },
+          },
+        ],
+      },
+    },
+  ],
+})
+

@@ -1,0 +1,2 @@
+export * from "./order-note"
+export * from "./order-note-revision"

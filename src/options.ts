@@ -1,0 +1,81 @@
+import { z } from "@medusajs/framework/zod"
+import { MedusaError } from "@medusajs/framework/utils"
+
+/**
+ * The options a store passes to the plugin in `medusa-config.ts`:
+ *
+ * ```ts
+ * plugins: [{ resolve: "medusa-order-ops", options: { notes: { notify_customer: true } } }]
+ * ```
+ *
+ * Medusa hands these options to every module of the plugin; each module
+ * validates them when it loads, so a bad option stops the server at startup
+ * with a message naming it.
+ */
+export const PluginOptionsSchema = z
+  .object({
+    notes: z
+      .object({
+        /** Email the customer when a note is made visible to them. Default `true`. */
+        notify_customer: z.boolean().default(true),
+        /** Notification template id for a customer-visible note. */
+        customer_template: z.string().min(1).default("order-ops-note-visible"),
+        /** Notification channel used for customers. Default `email`. */
+        channel: z.string().min(1).default("email"),
+        /** Maximum note length in characters, after trimming. At most 5,000. */
+        max_length: z.number().int().min(1).max(5000).default(5000),
+      })
+      .strict()
+      .default({
+        notify_customer: true,
+        customer_template: "order-ops-note-visible",
+        channel: "email",
+        max_length: 5000,
+      }),
+    timeline: z
+      .object({
+        /** Largest page the timeline endpoint serves. */
+        max_page_size: z.number().int().min(1).max(500).default(100),
+      })
+      .strict()
+      .default({ max_page_size: 100 }),
+  })
+  .strict()
+
+export type PluginOptionsInput = z.input<typeof PluginOptionsSchema>
+export type PluginOptions = z.output<typeof PluginOptionsSchema>
+
+/**
+ * Validates plugin options and fills in defaults.
+ *
+ * @throws MedusaError INVALID_DATA naming every bad option, e.g.
+ *   `medusa-order-ops: invalid option "notes.max_length": Too big: expected number to be <=5000`.
+ */
+export function parsePluginOptions(raw: unknown): PluginOptions {
+  const result = PluginOptionsSchema.safeParse(stripModuleKeys(raw))
+  if (result.success) {
+    return result.data
+  }
+  const problems = result.error.issues.map((issue) => {
+    const path = issue.path.join(".") || "(root)"
+    return `invalid option "${path}": ${issue.message}`
+  })
+  throw new MedusaError(
+    MedusaError.Types.INVALID_DATA,
+    `medusa-order-ops: ${problems.join("; ")}`
+  )
+}
+
+/** Keys Medusa itself may place in a module's options; not ours to validate. */
+const MEDUSA_MODULE_KEYS = new Set(["database", "providers", "scope", "resources"])
+
+function stripModuleKeys(raw: unknown): Record<string, unknown> {
+  if (!raw || typeof raw !== "object") {
+    return {}
+  }
+  return Object.fromEntries(
+    Object.entries(raw as Record<string, unknown>).filter(
+      ([key]) => !MEDUSA_MODULE_KEYS.has(key)
+    )
+  )
+}

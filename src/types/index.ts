@@ -1,0 +1,3 @@
+export * from "./order-note"
+export * from "./order-activity"
+export * from "./timeline"
