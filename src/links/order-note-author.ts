@@ -5,6 +5,6 @@ import OrderNoteModule from "../modules/order-note"
 /** Read-only link: a note's author, the admin user in `order_note.author_id`. */
 export default defineLink(
   { linkable: OrderNoteModule.linkable.orderNote, field: "author_id" },
-  UserModule.linkable.user,
+  { linkable: UserModule.linkable.user, alias: "author" },
   { readOnly: true }
 )

@@ -25,7 +25,7 @@ class OrderActivityModuleService extends MedusaService({ OrderActivity }) {
    *
    * @throws MedusaError NOT_ALLOWED always.
    */
-  async updateOrderActivities(..._args: unknown[]): Promise<never> {
+  updateOrderActivities = async (..._args: unknown[]): Promise<never> => {
     throw new MedusaError(
       MedusaError.Types.NOT_ALLOWED,
       "Order activity entries are append-only and cannot be updated"

@@ -1,0 +1,51 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { parsePluginOptions } from "../options"
+
+describe("parsePluginOptions", () => {
+  it("fills in every default when no options are given", () => {
+    expect(parsePluginOptions(undefined)).toEqual({
+      notes: {
+        notify_customer: true,
+        customer_template: "order-ops-note-visible",
+        channel: "email",
+        max_length: 5000,
+      },
+      timeline: { max_page_size: 100 },
+    })
+  })
+
+  it("keeps given values and ignores keys Medusa adds to module options", () => {
+    const options = parsePluginOptions({
+      notes: { notify_customer: false, max_length: 200 },
+      database: { clientUrl: "postgres://x" },
+    })
+    expect(options.notes.notify_customer).toBe(false)
+    expect(options.notes.max_length).toBe(200)
+    expect(options.notes.channel).toBe("email")
+  })
+
+  it("names the bad option in a MedusaError", () => {
+    let error: unknown
+    try {
+      parsePluginOptions({ notes: { max_length: 9000 } })
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(MedusaError)
+    expect((error as MedusaError).type).toBe(MedusaError.Types.INVALID_DATA)
+    expect((error as Error).message).toContain('invalid option "notes.max_length"')
+  })
+
+  it("rejects unknown options instead of ignoring a typo", () => {
+    expect(() => parsePluginOptions({ note: { notify_customer: false } })).toThrow(
+      /invalid option "\(root\)"|note/
+    )
+    expect(() => parsePluginOptions({ notes: { notify: false } })).toThrow(/notes/)
+  })
+
+  it("rejects a wrong type", () => {
+    expect(() => parsePluginOptions({ notes: { notify_customer: "yes" } })).toThrow(
+      /notes\.notify_customer/
+    )
+  })
+})

@@ -1,0 +1,10 @@
+import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+
+/** Store routes under `/store/orders/:id/...`: the logged-in customer only. */
+export const storeOrderOpsOrderMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/store/orders/:id/notes",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+]

@@ -1,0 +1,3 @@
+export * from "./order-notes"
+export * from "./order-activity"
+export * from "./timeline"

@@ -1,0 +1,6 @@
+export * from "./create-order-notes"
+export * from "./edit-order-notes"
+export * from "./delete-order-notes"
+export * from "./get-plugin-options"
+export * from "./validate-note-on-order"
+export * from "./validate-order-note-input"
