@@ -24,7 +24,8 @@ async function answers(config) {
 
 async function ensurePostgres() {
   const config = {
-    host: process.env.DB_HOST || "127.0.0.1",
+    // test-utils turns SSL off only for hosts named "localhost".
+    host: process.env.DB_HOST || "localhost",
     port: Number(process.env.DB_PORT || 5432),
     user: process.env.DB_USERNAME || "postgres",
     password: process.env.DB_PASSWORD || "",
@@ -48,7 +49,7 @@ async function ensurePostgres() {
   })
   await pg.initialise()
   await pg.start()
-  const embedded = { host: "127.0.0.1", port, user: "postgres", password: "postgres" }
+  const embedded = { host: "localhost", port, user: "postgres", password: "postgres" }
   exportConfig(embedded)
   // eslint-disable-next-line no-console
   console.log(`\n[tests] no PostgreSQL at ${config.host}:${config.port}; started embedded PostgreSQL on ${port}`)
