@@ -1,0 +1,112 @@
+import type { AdminTimelineEntry } from "./types"
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })
+
+/** "24 Nov 2026, 14:05" in the merchant's locale. */
+export function formatDateTime(value: string): string {
+  return dateTime.format(new Date(value))
+}
+
+/** "3 minutes ago", "yesterday"… falling back to the date for older entries. */
+export function formatRelative(value: string, now = Date.now()): string {
+  const seconds = Math.round((new Date(value).getTime() - now) / 1000)
+  const rtf = new Intl.RelativeTimeFormat(undefined, { numeric: "auto" })
+  const abs = Math.abs(seconds)
+  if (abs < 60) return rtf.format(seconds, "second")
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute")
+  if (abs < 86400) return rtf.format(Math.round(seconds / 3600), "hour")
+  if (abs < 86400 * 7) return rtf.format(Math.round(seconds / 86400), "day")
+  return formatDateTime(value)
+}
+
+export function formatAmount(amount: unknown, currency: unknown): string {
+  if (typeof amount !== "number") {
+    return ""
+  }
+  if (typeof currency !== "string" || !currency) {
+    return String(amount)
+  }
+  return new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(amount)
+}
+
+const plural = (n: unknown, word: string) =>
+  typeof n === "number" ? `${n} ${word}${n === 1 ? "" : "s"}` : word + "s"
+
+/** What a timeline entry says, in a merchant's words. */
+export function describeTimelineEntry(entry: AdminTimelineEntry): { title: string; detail?: string } {
+  const d = entry.data
+  const money = formatAmount(d.amount, d.currency_code)
+  switch (entry.kind) {
+    case "order.placed":
+      return { title: "Order placed", detail: typeof d.email === "string" ? d.email : undefined }
+    case "order.canceled":
+      return { title: "Order canceled" }
+    case "order.edited":
+      return { title: "Order edited" }
+    case "order.updated":
+      return { title: "Order details updated" }
+    case "order.transfer_requested":
+      return { title: "Transfer to another customer requested" }
+    case "order.transferred":
+      return { title: "Order transferred to another customer" }
+    case "order.transferred.declined":
+      return { title: "Order transfer declined", detail: (d.reason as string) ?? undefined }
+    case "order.transferred.canceled":
+      return { title: "Order transfer canceled" }
+    case "payment.authorized":
+      return { title: `Payment of ${money} authorized` }
+    case "payment.captured":
+      return { title: `Payment of ${money} captured` }
+    case "payment.refunded":
+      return {
+        title: `${money} refunded`,
+        detail: [d.reason, d.note].filter((x) => typeof x === "string" && x).join(" — ") || undefined,
+      }
+    case "payment.canceled":
+      return { title: "Payment canceled" }
+    case "fulfillment.created":
+      return { title: `Fulfillment created`, detail: plural(d.item_count, "item") }
+    case "fulfillment.packed":
+      return { title: "Items packed", detail: plural(d.item_count, "item") }
+    case "fulfillment.shipped": {
+      const tracking = Array.isArray(d.tracking)
+        ? (d.tracking as { number: string | null }[]).map((t) => t.number).filter(Boolean).join(", ")
+        : ""
+      return { title: "Shipped", detail: tracking ? `Tracking ${tracking}` : plural(d.item_count, "item") }
+    }
+    case "fulfillment.delivered":
+      return { title: "Delivered", detail: plural(d.item_count, "item") }
+    case "fulfillment.canceled":
+      return { title: "Fulfillment canceled" }
+    case "return.requested":
+      return { title: "Return requested", detail: plural(d.item_count, "item") }
+    case "return.received":
+      return { title: "Return received", detail: plural(d.received_count, "item") }
+    case "return.canceled":
+      return { title: "Return canceled" }
+    case "claim.created":
+      return { title: "Claim created" }
+    case "exchange.created":
+      return { title: "Exchange created" }
+    case "note.created":
+      return {
+        title: d.visible_to_customer ? "Note added (visible to customer)" : "Note added",
+        detail: d.excerpt as string,
+      }
+    case "note.updated":
+      return { title: "Note edited", detail: d.excerpt as string }
+    case "note.deleted":
+      return { title: "Note deleted", detail: d.excerpt as string }
+    case "note.customer_notified":
+      return { title: "Customer notified of a note", detail: d.to as string }
+    default:
+      return { title: entry.kind.replace(/[._]/g, " ") }
+  }
+}
+
+/** Who did it, as the timeline shows it. */
+export function describeActor(actor: AdminTimelineEntry["actor"]): string {
+  if (actor.type === "user") return actor.display ?? "A staff member"
+  if (actor.type === "customer") return actor.display ?? "The customer"
+  return "System"
+}
