@@ -51,7 +51,6 @@ async function ensurePostgres() {
   await pg.start()
   const embedded = { host: "localhost", port, user: "postgres", password: "postgres" }
   exportConfig(embedded)
-  // eslint-disable-next-line no-console
   console.log(`\n[tests] no PostgreSQL at ${config.host}:${config.port}; started embedded PostgreSQL on ${port}`)
   return {
     embedded: true,

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+/**
+ * `npm test`: runs every tier — unit, modules, http, browser — one after the
+ * other, then prints one closing line `N passed, N failed` over all of them.
+ *
+ * The browser tier needs Chromium (Debian's `chromium` package). Without it
+ * the tier is skipped with a loud warning, unless REQUIRE_BROWSER=1, where a
+ * missing browser is a failure.
+ *
+ * Usage: npm test [-- unit modules http browser]   (default: all tiers)
+ * Writes .test-results/<tier>.json (jest --json) and .test-results/summary.json.
+ */
+import { spawnSync } from "node:child_process"
+import fs from "node:fs"
+import path from "node:path"
+import { fileURLToPath } from "node:url"
+import { createRequire } from "node:module"
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
+const require = createRequire(import.meta.url)
+const { findChromium } = require(path.join(root, "integration-tests/browser/chromium.js"))
+
+const ALL_TIERS = ["unit", "modules", "http", "browser"]
+const requested = process.argv.slice(2).filter((arg) => ALL_TIERS.includes(arg))
+const tiers = requested.length ? requested : ALL_TIERS
+const requireBrowser = process.env.REQUIRE_BROWSER === "1"
+const resultsDir = path.join(root, ".test-results")
+fs.mkdirSync(resultsDir, { recursive: true })
+
+const totals = { passed: 0, failed: 0, skipped: 0 }
+const rows = []
+
+function banner(lines) {
+  const width = Math.max(...lines.map((l) => l.length)) + 4
+  const bar = "!".repeat(width)
+  console.log(`\n${bar}\n${lines.map((l) => `! ${l.padEnd(width - 4)} !`).join("\n")}\n${bar}\n`)
+}
+
+for (const tier of tiers) {
+  if (tier === "browser" && !findChromium()) {
+    if (requireBrowser) {
+      banner(["BROWSER TIER FAILED: no Chromium found and REQUIRE_BROWSER=1.", "Install it: apt-get update && apt-get install -y chromium"])
+      totals.failed += 1
+      rows.push({ tier, passed: 0, failed: 1, skipped: 0, note: "no Chromium" })
+    } else {
+      banner(["BROWSER TIER SKIPPED: no Chromium found.", "Install Debian's chromium (apt-get install -y chromium) or set CHROMIUM_PATH;", "set REQUIRE_BROWSER=1 to make this a failure."])
+      rows.push({ tier, passed: 0, failed: 0, skipped: 0, note: "SKIPPED: no Chromium" })
+    }
+    continue
+  }
+
+  const outputFile = path.join(resultsDir, `${tier}.json`)
+  fs.rmSync(outputFile, { force: true })
+  console.log(`\n=== ${tier} tests ===`)
+  const args = [
+    require.resolve("jest/bin/jest"),
+    "--selectProjects", tier,
+    "--json", "--outputFile", outputFile,
+    "--forceExit",
+    // One Medusa app or browser at a time: this is sized for a 2-core machine.
+    ...(tier === "unit" ? [] : ["--runInBand"]),
+  ]
+  const run = spawnSync(process.execPath, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: {
+      ...process.env,
+      NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
+      MEDUSA_DISABLE_TELEMETRY: "true",
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
+    },
+  })
+
+  let result = null
+  try {
+    result = JSON.parse(fs.readFileSync(outputFile, "utf8"))
+  } catch {
+    result = null
+  }
+  if (!result) {
+    // jest died before writing results (bad config, crashed global setup…)
+    totals.failed += 1
+    rows.push({ tier, passed: 0, failed: 1, skipped: 0, note: `jest exited ${run.status} without results` })
+    continue
+  }
+  const failedSuites = result.numRuntimeErrorTestSuites ?? 0
+  const passed = result.numPassedTests
+  const failed = result.numFailedTests + failedSuites
+  const skipped = result.numPendingTests + result.numTodoTests
+  const noTests = result.numTotalTests === 0
+  totals.passed += passed
+  totals.failed += failed + (noTests ? 1 : 0)
+  totals.skipped += skipped
+  rows.push({ tier, passed, failed: failed + (noTests ? 1 : 0), skipped, note: noTests ? "no tests ran" : "" })
+}
+
+console.log("\nTier       passed  failed  skipped")
+for (const row of rows) {
+  console.log(`${row.tier.padEnd(10)} ${String(row.passed).padStart(6)}  ${String(row.failed).padStart(6)}  ${String(row.skipped).padStart(7)}  ${row.note ?? ""}`)
+}
+fs.writeFileSync(path.join(resultsDir, "summary.json"), JSON.stringify({ ...totals, tiers: rows }, null, 2))
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`)
+process.exit(totals.failed > 0 ? 1 : 0)
