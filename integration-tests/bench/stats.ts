@@ -1,4 +1,5 @@
 import fs from "fs"
+import os from "os"
 import path from "path"
 
 /** The p-th percentile (0–100) of samples, nearest-rank. */
@@ -39,6 +40,5 @@ export function writeBenchmark(result: BenchmarkResult): void {
 }
 
 export function machineDescription(): string {
-  const os = require("os") as typeof import("os")
   return `${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`
 }
