@@ -32,13 +32,6 @@ export const PluginOptionsSchema = z
         channel: "email",
         max_length: 5000,
       }),
-    timeline: z
-      .object({
-        /** Largest page the timeline endpoint serves. */
-        max_page_size: z.number().int().min(1).max(500).default(100),
-      })
-      .strict()
-      .default({ max_page_size: 100 }),
   })
   .strict()
 

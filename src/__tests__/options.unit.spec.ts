@@ -10,7 +10,6 @@ describe("parsePluginOptions", () => {
         channel: "email",
         max_length: 5000,
       },
-      timeline: { max_page_size: 100 },
     })
   })
 
