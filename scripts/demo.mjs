@@ -36,6 +36,7 @@ const ADMIN_EMAIL = process.env.DEMO_ADMIN_EMAIL || "admin@medusa-order-ops.test
 const ADMIN_PASSWORD = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
 const SKIP_DEVELOP = ["1", "true", "yes"].includes(String(process.env.DEMO_SKIP_DEVELOP).toLowerCase())
 const SERVER_COMMAND = process.env.DEMO_COMMAND || "develop"
+const ADMIN_DISABLED = process.env.MEDUSA_ADMIN_DISABLED === "true"
 /** How long a stopping child process group gets before SIGKILL. */
 const STOP_GRACE_MS = 10_000
 
@@ -389,7 +390,9 @@ function banner() {
       "",
       line,
       "  Medusa Order Ops demo store",
-      `  Admin:    http://localhost:${PORT}/app`,
+      ADMIN_DISABLED
+        ? `  API:      http://localhost:${PORT} (admin disabled)`
+        : `  Admin:    http://localhost:${PORT}/app`,
       `  Email:    ${ADMIN_EMAIL}`,
       `  Password: ${ADMIN_PASSWORD}`,
       line,
@@ -429,6 +432,17 @@ async function main() {
 
   if (!["develop", "start"].includes(SERVER_COMMAND)) {
     throw new DemoError(`DEMO_COMMAND must be "develop" or "start", not "${SERVER_COMMAND}".`)
+  }
+  if (
+    SERVER_COMMAND === "start" &&
+    !SKIP_DEVELOP &&
+    !ADMIN_DISABLED &&
+    !existsSync(path.join(ROOT, "public", "admin", "index.html"))
+  ) {
+    throw new DemoError(
+      "`medusa start` serves a production admin build from ./public/admin, and there is none. " +
+        "Use the default DEMO_COMMAND=develop, or set MEDUSA_ADMIN_DISABLED=true to serve the API only."
+    )
   }
 
   let databaseUrl = process.env.DATABASE_URL

@@ -401,8 +401,8 @@ function idsOf(list: ReadonlyArray<MaybeRecord> | null | undefined): string[] {
 // ---------------------------------------------------------------------------
 
 /**
- * Makes sure the store exists with EUR (default) and USD, a default sales
- * channel and, once known, the demo region and warehouse as defaults.
+ * Makes sure the store exists, supports EUR (as default) and USD next to any
+ * currency it already has, and has a default sales channel.
  */
 async function ensureStore(container: MedusaContainer, logger: Logger) {
   const storeModule = container.resolve(Modules.STORE)
@@ -454,10 +454,9 @@ async function ensureStore(container: MedusaContainer, logger: Logger) {
           default_sales_channel_id: salesChannelId,
           ...(needsCurrencies
             ? {
-                supported_currencies: [
-                  { currency_code: "eur", is_default: true },
-                  { currency_code: "usd" },
-                ],
+                supported_currencies: [...new Set(["eur", "usd", ...currencies])].map(
+                  (currency_code) => ({ currency_code, is_default: currency_code === "eur" })
+                ),
               }
             : {}),
         },
@@ -1329,7 +1328,7 @@ const ORDER_SCENARIOS: OrderScenario[] = [
     },
   },
   {
-    state: "returned (all items received, refunded)",
+    state: "returned (all items received, item value refunded)",
     email: "ada@example.com",
     lines: [
       { sku: "OOPS-TEE-S", quantity: 2 },
@@ -1351,7 +1350,7 @@ const ORDER_SCENARIOS: OrderScenario[] = [
     ],
   },
   {
-    state: "partially returned (some items received, refunded)",
+    state: "partially returned (1 of 2 tees received and refunded)",
     email: "marie@example.com",
     lines: [
       { sku: "OOPS-TEE-L", quantity: 2 },
@@ -1442,7 +1441,7 @@ async function seedOrders(ctx: SeedContext): Promise<SeededOrder[]> {
         },
       })
     }
-    ctx.logger.info(`Order #${order.display_id} (${order.email}): ${scenario.state}`)
+    ctx.logger.info(`Placed order #${order.display_id} for ${order.email}.`)
     seeded.push({ order, state: scenario.state })
   }
   return seeded
