@@ -1,4 +1,21 @@
+const fs = require("fs")
+const path = require("path")
 const { Client } = require("pg")
+
+const ROOT = path.resolve(__dirname, "../..")
+
+/** Screenshots taken while the store ran; kept in docs/screenshots. */
+function publishScreenshots() {
+  const from = path.join(ROOT, ".test-results/screenshots")
+  const to = path.join(ROOT, "docs/screenshots")
+  if (!fs.existsSync(from)) {
+    return
+  }
+  fs.mkdirSync(to, { recursive: true })
+  for (const file of fs.readdirSync(from).filter((f) => f.endsWith(".png"))) {
+    fs.copyFileSync(path.join(from, file), path.join(to, file))
+  }
+}
 
 /** Stops the demo store started for the browser tier and drops its database. */
 module.exports = async function globalTeardown() {
@@ -35,4 +52,5 @@ module.exports = async function globalTeardown() {
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined)
   await admin.end()
   await pg.stop()
+  publishScreenshots()
 }

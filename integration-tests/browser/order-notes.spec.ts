@@ -8,7 +8,11 @@ jest.setTimeout(6 * 60 * 1000)
 const baseUrl = process.env.ORDER_OPS_BROWSER_BASE_URL as string
 const email = process.env.DEMO_ADMIN_EMAIL || "admin@medusa-order-ops.test"
 const password = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
-const screenshots = path.resolve(__dirname, "../../docs/screenshots")
+// `medusa develop` restarts on any file written in the project outside dot-folders, so
+// screenshots go to .test-results while the store runs; global teardown copies them
+// to docs/screenshots once it has stopped.
+const screenshots = path.resolve(__dirname, "../../.test-results/screenshots")
+const failures = path.resolve(__dirname, "../../.test-results/browser-failures")
 
 /**
  * A merchant in the demo store's admin: log in, open an order, add, edit and
@@ -22,6 +26,18 @@ describe("order notes and timeline in the Medusa admin (Chromium)", () => {
     browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_ARGS })
     page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
     page.setDefaultTimeout(90 * 1000)
+  })
+
+  afterEach(async () => {
+    // Keep a picture of the page whenever a step fails, for whoever reads the CI log.
+    const state = expect.getState()
+    if (page && state.currentTestName && (state.assertionCalls ?? 0) >= 0) {
+      const dir = failures
+      fs.mkdirSync(dir, { recursive: true })
+      await page
+        .screenshot({ path: path.join(dir, `${state.currentTestName.replace(/\W+/g, "-").slice(-80)}.png`), fullPage: true })
+        .catch(() => undefined)
+    }
   })
 
   afterAll(async () => {
@@ -56,7 +72,8 @@ describe("order notes and timeline in the Medusa admin (Chromium)", () => {
 
     const note = notesWidget().getByTestId("order-note").filter({ hasText: body })
     await note.waitFor()
-    expect(await note.textContent()).toContain("Ada")
+    // The author is the logged-in admin (the demo's admin has no name, so its email shows).
+    expect(await note.textContent()).toContain(email)
     await timelineEntry("note.created", body).waitFor()
   })
 
@@ -86,9 +103,14 @@ describe("order notes and timeline in the Medusa admin (Chromium)", () => {
     const note = notesWidget().getByTestId("order-note").first()
     const body = (await note.getByTestId("order-note-body").textContent())!
     const noteCount = await notesWidget().getByTestId("order-note").count()
+    await page.keyboard.press("Escape")
+    await page.getByRole("menu").waitFor({ state: "detached" })
     await note.getByRole("button", { name: "Note actions" }).click()
     await page.getByRole("menuitem", { name: "Delete" }).click()
-    await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click()
+    const dialog = page.getByRole("alertdialog")
+    await dialog.waitFor()
+    await dialog.getByRole("button", { name: "Delete" }).click()
+    await dialog.waitFor({ state: "detached" })
 
     await timelineEntry("note.deleted", body.slice(0, 40)).waitFor()
     await page.waitForFunction(

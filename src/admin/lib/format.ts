@@ -84,6 +84,8 @@ export function describeTimelineEntry(entry: AdminTimelineEntry): { title: strin
       return { title: "Return received", detail: plural(d.received_count, "item") }
     case "return.canceled":
       return { title: "Return canceled" }
+    case "order.credit_line_added":
+      return { title: "Credit line added" }
     case "claim.created":
       return { title: "Claim created" }
     case "exchange.created":
