@@ -4,8 +4,7 @@
  */
 const { spawn } = require("child_process")
 const path = require("path")
-const { Client } = require("pg")
-const { ensurePostgres } = require("../setup/postgres")
+const { ensurePostgres, maintenanceClient } = require("../setup/postgres")
 const { findChromium } = require("./chromium")
 
 const ROOT = path.resolve(__dirname, "../..")
@@ -38,13 +37,7 @@ module.exports = async function globalSetup() {
   }
   const pg = await ensurePostgres()
   const dbName = `order_ops_browser_${process.pid}`
-  const admin = new Client({
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT),
-    user: process.env.DB_USERNAME,
-    password: process.env.DB_PASSWORD,
-    database: "postgres",
-  })
+  const admin = maintenanceClient()
   await admin.connect()
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`)
   await admin.query(`CREATE DATABASE "${dbName}"`)

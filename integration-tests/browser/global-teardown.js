@@ -1,6 +1,7 @@
 const fs = require("fs")
 const path = require("path")
-const { Client } = require("pg")
+
+const { maintenanceClient } = require("../setup/postgres")
 
 const ROOT = path.resolve(__dirname, "../..")
 
@@ -41,13 +42,7 @@ module.exports = async function globalTeardown() {
     await exited
     clearTimeout(timer)
   }
-  const admin = new Client({
-    host: process.env.DB_HOST,
-    port: Number(process.env.DB_PORT),
-    user: process.env.DB_USERNAME,
-    password: process.env.DB_PASSWORD,
-    database: "postgres",
-  })
+  const admin = maintenanceClient()
   await admin.connect()
   await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined)
   await admin.end()

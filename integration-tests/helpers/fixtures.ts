@@ -16,6 +16,10 @@ export type Api = {
 
 export type Headers = { headers: Record<string, string> }
 
+/** Resolves a request's error response instead of throwing, to assert on 4xx. */
+export const settle = (p: Promise<{ status: number; data: any }>) =>
+  p.catch((e) => e.response as { status: number; data: any })
+
 /**
  * Creates an admin user the way `medusa user` does (user + emailpass
  * identity) and logs in over HTTP.

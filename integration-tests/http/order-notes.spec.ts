@@ -17,13 +17,11 @@ import {
   createPlainOrder,
   createPublishableKey,
   type Headers,
+  settle,
 } from "../helpers/fixtures"
 
 jest.setTimeout(120 * 1000)
 
-/** Resolves a request's error response instead of throwing. */
-const settle = (p: Promise<{ status: number; data: any }>) =>
-  p.catch((e) => e.response as { status: number; data: any })
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -1,11 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { type Api, createAdmin, createPlainOrder, type Headers } from "../helpers/fixtures"
+import { type Api, createAdmin, createPlainOrder, type Headers, settle } from "../helpers/fixtures"
 
 jest.setTimeout(120 * 1000)
 
-const settle = (p: Promise<{ status: number; data: any }>) =>
-  p.catch((e) => e.response as { status: number; data: any })
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -68,4 +68,15 @@ function exportConfig(config) {
   process.env.DB_PASSWORD = config.password
 }
 
-module.exports = { ensurePostgres }
+/** A client on the `postgres` database of the server the tests use. */
+function maintenanceClient() {
+  return new Client({
+    host: process.env.DB_HOST,
+    port: Number(process.env.DB_PORT),
+    user: process.env.DB_USERNAME,
+    password: process.env.DB_PASSWORD,
+    database: "postgres",
+  })
+}
+
+module.exports = { ensurePostgres, maintenanceClient }
