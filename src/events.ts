@@ -6,6 +6,9 @@ export const OrderOpsEvents = {
   NOTE_CREATED: "order_ops.note.created",
   NOTE_UPDATED: "order_ops.note.updated",
   NOTE_DELETED: "order_ops.note.deleted",
+  SHIPMENT_CREATED: "order_ops.shipment.created",
+  SHIPMENT_UPDATED: "order_ops.shipment.updated",
+  SHIPMENT_STATUS_CHANGED: "order_ops.shipment.status_changed",
 } as const
 
 export type OrderOpsEventName = (typeof OrderOpsEvents)[keyof typeof OrderOpsEvents]
@@ -18,4 +21,14 @@ export type OrderNoteEventData = {
   order_id: string
   /** True when the customer should be told about this note. */
   notify_customer?: boolean
+}
+
+/** Payload of `order_ops.shipment.*` events. */
+export type ShipmentEventData = {
+  /** The shipment id. */
+  id: string
+  order_id: string
+  /** For `status_changed`: the new and previous status. */
+  status?: string
+  previous_status?: string | null
 }

@@ -32,6 +32,42 @@ export const PluginOptionsSchema = z
         channel: "email",
         max_length: 5000,
       }),
+    shipments: z
+      .object({
+        /**
+         * Which shipment moves the customer hears about (per shipment, the
+         * merchant can also switch notifications off). All on by default.
+         */
+        notify: z
+          .object({
+            shipped: z.boolean().default(true),
+            out_for_delivery: z.boolean().default(true),
+            delivered: z.boolean().default(true),
+            picked_up: z.boolean().default(true),
+            delivery_failed: z.boolean().default(true),
+          })
+          .strict()
+          .default({
+            shipped: true,
+            out_for_delivery: true,
+            delivered: true,
+            picked_up: true,
+            delivery_failed: true,
+          }),
+        /** Notification channel for shipment updates. Default `email`. */
+        channel: z.string().min(1).default("email"),
+      })
+      .strict()
+      .default({
+        notify: {
+          shipped: true,
+          out_for_delivery: true,
+          delivered: true,
+          picked_up: true,
+          delivery_failed: true,
+        },
+        channel: "email",
+      }),
   })
   .strict()
 

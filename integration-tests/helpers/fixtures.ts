@@ -2,6 +2,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ApiKeyType, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
+  createLinksWorkflow,
+  createLocationFulfillmentSetWorkflow,
+  createServiceZonesWorkflow,
+  createShippingOptionsWorkflow,
+  createShippingProfilesWorkflow,
+  createStockLocationsWorkflow,
   createSalesChannelsWorkflow,
   createUsersWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
@@ -95,4 +101,74 @@ export async function createPlainOrder(
     customer_id: overrides.customer_id,
     items: [{ title: "Mug", quantity: 2, unit_price: 15 }],
   })
+}
+
+/**
+ * A warehouse that ships through Medusa's manual provider, with one
+ * shipping option; enough for core's fulfillment workflows.
+ */
+export async function createWarehouse(container: MedusaContainer): Promise<{ shippingOptionId: string; locationId: string }> {
+  const { result: locations } = await createStockLocationsWorkflow(container).run({
+    input: { locations: [{ name: "Test warehouse", address: { address_1: "Main st 1", city: "Copenhagen", country_code: "dk" } }] },
+  })
+  const locationId = locations[0].id
+  await createLinksWorkflow(container).run({
+    input: [
+      {
+        [Modules.STOCK_LOCATION]: { stock_location_id: locationId },
+        [Modules.FULFILLMENT]: { fulfillment_provider_id: "manual_manual" },
+      },
+    ],
+  })
+  await createLocationFulfillmentSetWorkflow(container).run({
+    input: { location_id: locationId, fulfillment_set_data: { name: "Test shipping", type: "shipping" } },
+  })
+  const fulfillment = container.resolve(Modules.FULFILLMENT)
+  const [set] = await fulfillment.listFulfillmentSets({ name: "Test shipping" })
+  const { result: zones } = await createServiceZonesWorkflow(container).run({
+    input: { data: [{ fulfillment_set_id: set.id, name: "Europe", geo_zones: [{ type: "country", country_code: "dk" }] }] },
+  })
+  const { result: profiles } = await createShippingProfilesWorkflow(container).run({
+    input: { data: [{ name: "Default", type: "default" }] },
+  })
+  const { result: options } = await createShippingOptionsWorkflow(container).run({
+    input: [
+      {
+        name: "Standard",
+        price_type: "flat",
+        provider_id: "manual_manual",
+        service_zone_id: zones[0].id,
+        shipping_profile_id: profiles[0].id,
+        type: { label: "Standard", description: "2-3 days", code: "standard" },
+        prices: [{ currency_code: "eur", amount: 5 }],
+      },
+    ],
+  })
+  return { shippingOptionId: options[0].id, locationId }
+}
+
+/**
+ * An order with items and a shipping method on the warehouse's option,
+ * straight through the order module: what the fulfillment tests need.
+ */
+export async function createShippableOrder(
+  container: MedusaContainer,
+  warehouse: { shippingOptionId: string },
+  overrides: { customer_id?: string; email?: string } = {}
+): Promise<{ id: string; items: { id: string; title: string; quantity: number }[] }> {
+  const orders = container.resolve(Modules.ORDER)
+  const order = await orders.createOrders({
+    currency_code: "eur",
+    email: overrides.email ?? "buyer@example.com",
+    customer_id: overrides.customer_id,
+    items: [
+      { title: "Tee", quantity: 3, unit_price: 20, requires_shipping: true },
+      { title: "Mug", quantity: 1, unit_price: 12, requires_shipping: true },
+    ],
+    shipping_methods: [{ name: "Standard", amount: 5, shipping_option_id: warehouse.shippingOptionId }],
+    shipping_address: { first_name: "Ada", last_name: "Lovelace", address_1: "Main st 2", city: "Copenhagen", country_code: "dk", postal_code: "1620" },
+  })
+  const [loaded] = await orders.listOrders({ id: order.id }, { relations: ["items"] })
+  const items = [...(loaded.items ?? [])].sort((a, b) => b.title.localeCompare(a.title))
+  return { id: order.id, items: items.map((i) => ({ id: i.id, title: i.title, quantity: Number(i.quantity) })) }
 }

@@ -10,6 +10,16 @@ describe("parsePluginOptions", () => {
         channel: "email",
         max_length: 5000,
       },
+      shipments: {
+        notify: {
+          shipped: true,
+          out_for_delivery: true,
+          delivered: true,
+          picked_up: true,
+          delivery_failed: true,
+        },
+        channel: "email",
+      },
     })
   })
 

@@ -1,7 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOrderOpsOrderMiddlewares } from "./admin/orders/middlewares"
+import { adminOrderOpsListMiddlewares } from "./admin/order-ops/orders/middlewares"
+import { adminShipmentMiddlewares } from "./admin/shipments/middlewares"
 import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminOrderOpsOrderMiddlewares, ...storeOrderOpsOrderMiddlewares],
+  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares],
 })

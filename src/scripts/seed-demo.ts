@@ -34,7 +34,6 @@ import {
   createLinksWorkflow,
   createLocationFulfillmentSetWorkflow,
   createOrderFulfillmentWorkflow,
-  createOrderShipmentWorkflow,
   createPaymentCollectionForCartWorkflow,
   createPaymentSessionsWorkflow,
   createProductsWorkflow,
@@ -56,7 +55,12 @@ import {
   requestItemReturnWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
-import { createOrderNoteWorkflow } from "../workflows"
+import {
+  createManualShipmentWorkflow,
+  createOrderNoteWorkflow,
+  recordShipmentEventWorkflow,
+  updateShipmentWorkflow,
+} from "../workflows"
 
 // ---------------------------------------------------------------------------
 // Demo data
@@ -373,6 +377,8 @@ type SeedContext = {
   returnReasons: Map<string, string>
   refundReasonId: string | undefined
   adminUserId: string | null
+  /** Our shipment for each physical fulfillment the seed created. */
+  shipments: Map<string, string>
 }
 
 type OrderLine = { sku: string; quantity: number }
@@ -1054,8 +1060,11 @@ async function capture(ctx: SeedContext, order: PlacedOrder) {
 }
 
 /**
- * Creates a fulfillment from the warehouse. All items must share a shipping
- * profile: digital items go out with the "Digital delivery" option.
+ * Creates a fulfillment from the warehouse. Physical items go through the
+ * plugin's manual shipment (a Medusa fulfillment plus our shipment, waiting to
+ * ship or, for store pickup, to be collected); digital items go out with the
+ * "Digital delivery" option through Medusa directly. All items must share a
+ * shipping profile.
  */
 async function fulfill(
   ctx: SeedContext,
@@ -1063,45 +1072,91 @@ async function fulfill(
   items: { id: string; quantity: number }[],
   digital = false
 ): Promise<string> {
-  const { result } = await createOrderFulfillmentWorkflow(ctx.container).run({
+  if (digital) {
+    const { result } = await createOrderFulfillmentWorkflow(ctx.container).run({
+      input: {
+        order_id: order.id,
+        items,
+        location_id: ctx.locationId,
+        shipping_option_id: ctx.options.digital,
+        created_by: ctx.adminUserId ?? undefined,
+      },
+    })
+    return result.id
+  }
+  const { result } = await createManualShipmentWorkflow(ctx.container).run({
     input: {
       order_id: order.id,
-      items,
+      items: items.map((i) => ({ line_item_id: i.id, quantity: i.quantity })),
+      shipping_point: order.delivery === "pickup" ? "pickup" : "local",
+      mark_shipped: false,
       location_id: ctx.locationId,
-      shipping_option_id: ctx.options[digital ? "digital" : order.delivery],
-      created_by: ctx.adminUserId ?? undefined,
+      shipping_option_id: ctx.options[order.delivery],
+      actor_id: ctx.adminUserId,
     },
   })
-  return result.id
+  ctx.shipments.set(result.fulfillment_id!, result.id)
+  return result.fulfillment_id!
 }
 
+function shipmentOf(ctx: SeedContext, fulfillmentId: string): string {
+  const id = ctx.shipments.get(fulfillmentId)
+  if (!id) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `No shipment for fulfillment ${fulfillmentId}`)
+  }
+  return id
+}
+
+/** Hands a shipment to DHL with a tracking number: Shipped, in Medusa too. */
 async function ship(
   ctx: SeedContext,
   order: PlacedOrder,
   fulfillmentId: string,
-  items: { id: string; quantity: number }[]
+  _items: { id: string; quantity: number }[]
 ) {
   const trackingNumber = `DEMO${String(order.display_id).padStart(4, "0")}DK`
-  await createOrderShipmentWorkflow(ctx.container).run({
+  await updateShipmentWorkflow(ctx.container).run({
     input: {
-      order_id: order.id,
-      fulfillment_id: fulfillmentId,
-      items,
-      labels: [
-        {
-          tracking_number: trackingNumber,
-          tracking_url: `https://tracking.example.com/${trackingNumber}`,
-          label_url: `https://labels.example.com/${trackingNumber}.pdf`,
-        },
-      ],
-      created_by: ctx.adminUserId ?? undefined,
+      shipment_id: shipmentOf(ctx, fulfillmentId),
+      carrier: "dhl",
+      tracking_number: trackingNumber,
+      estimated_delivery_at: new Date(Date.now() + 3 * 86400000),
+      status: "shipped",
+      actor_id: ctx.adminUserId,
     },
   })
 }
 
+/** A carrier scan: moves the shipment along (what a tracking webhook would do). */
+async function track(
+  ctx: SeedContext,
+  fulfillmentId: string,
+  status: "in_transit" | "out_for_delivery" | "delivery_failed",
+  location: string,
+  message: string
+) {
+  await recordShipmentEventWorkflow(ctx.container).run({
+    input: { shipment_id: shipmentOf(ctx, fulfillmentId), status, source: "system", location, message },
+  })
+}
+
+/** Delivered (or picked up at the store); in Medusa too. */
 async function deliver(ctx: SeedContext, order: PlacedOrder, fulfillmentId: string) {
-  await markOrderFulfillmentAsDeliveredWorkflow(ctx.container).run({
-    input: { orderId: order.id, fulfillmentId },
+  const shipmentId = ctx.shipments.get(fulfillmentId)
+  if (!shipmentId) {
+    await markOrderFulfillmentAsDeliveredWorkflow(ctx.container).run({
+      input: { orderId: order.id, fulfillmentId },
+    })
+    return
+  }
+  await recordShipmentEventWorkflow(ctx.container).run({
+    input: {
+      shipment_id: shipmentId,
+      status: "delivered",
+      source: "manual",
+      actor_id: ctx.adminUserId,
+      message: order.delivery === "pickup" ? "Collected at the store" : "Delivered to the customer",
+    },
   })
 }
 
@@ -1110,7 +1165,11 @@ async function deliverEverything(ctx: SeedContext, order: PlacedOrder) {
   const physical = itemsOfKind(order, false)
   if (physical.length) {
     const fulfillmentId = await fulfill(ctx, order, physical)
-    await ship(ctx, order, fulfillmentId, physical)
+    if (order.delivery !== "pickup") {
+      await ship(ctx, order, fulfillmentId, physical)
+      await track(ctx, fulfillmentId, "in_transit", "Copenhagen hub", "Parcel sorted")
+      await track(ctx, fulfillmentId, "out_for_delivery", "Local depot", "With the courier")
+    }
     await deliver(ctx, order, fulfillmentId)
   }
   const digital = itemsOfKind(order, true)
@@ -1277,6 +1336,33 @@ const ORDER_SCENARIOS: OrderScenario[] = [
       await capture(ctx, order)
       await fulfill(ctx, order, itemsOfKind(order, false))
     },
+  },
+  {
+    state: "out for delivery (tracked by the carrier)",
+    email: "astrid@example.com",
+    lines: [{ sku: "OOPS-TEE-S", quantity: 2 }],
+    then: async (ctx, order) => {
+      await capture(ctx, order)
+      const items = itemsOfKind(order, false)
+      const fulfillmentId = await fulfill(ctx, order, items)
+      await ship(ctx, order, fulfillmentId, items)
+      await track(ctx, fulfillmentId, "in_transit", "Hamburg hub", "Parcel sorted")
+      await track(ctx, fulfillmentId, "out_for_delivery", "Aarhus depot", "With the courier")
+    },
+  },
+  {
+    state: "delivery failed (nobody home)",
+    email: "niels@example.com",
+    lines: [{ sku: "OOPS-HOODIE-M", quantity: 1 }],
+    then: async (ctx, order) => {
+      await capture(ctx, order)
+      const items = itemsOfKind(order, false)
+      const fulfillmentId = await fulfill(ctx, order, items)
+      await ship(ctx, order, fulfillmentId, items)
+      await track(ctx, fulfillmentId, "in_transit", "Copenhagen hub", "Parcel sorted")
+      await track(ctx, fulfillmentId, "delivery_failed", "Odense", "Nobody home; a card was left")
+    },
+    notes: [{ body: "Customer called: redeliver on Saturday morning." }],
   },
   {
     state: "shipped (tracking label)",
@@ -1523,6 +1609,7 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
     returnReasons,
     refundReasonId: refundReason?.id,
     adminUserId: admin?.id ?? null,
+    shipments: new Map(),
   }
 
   const existingOrders = await orderModule.listOrders(

@@ -7,4 +7,9 @@ export const storeOrderOpsOrderMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/orders/:id/notes",
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
+  {
+    method: ["GET"],
+    matcher: "/store/orders/:id/tracking",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
 ]

@@ -1,0 +1,94 @@
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  allowedShipmentTransitions,
+  SHIPMENT_STATUS_LABELS,
+  type ShippingPointValue,
+} from "../../../modules/shipment/state-machine"
+import type { ShipmentDTO, ShipmentEventDTO } from "../../../types"
+import { carrierName } from "../../../workflows/shipments/utils/carriers"
+
+/** Shipment fields loaded for responses. */
+export const SHIPMENT_FIELDS = [
+  "id",
+  "order_id",
+  "fulfillment_id",
+  "shipping_point",
+  "source",
+  "status",
+  "carrier",
+  "tracking_number",
+  "tracking_url",
+  "estimated_delivery_at",
+  "notify_customer",
+  "items",
+  "shipped_at",
+  "delivered_at",
+  "canceled_at",
+  "last_event_at",
+  "created_at",
+  "updated_at",
+  "events.id",
+  "events.status",
+  "events.occurred_at",
+  "events.source",
+  "events.message",
+  "events.location",
+  "events.applied",
+  "events.provider_event_id",
+  "events.created_at",
+]
+
+const time = (value: Date | string) => new Date(value).getTime()
+
+/**
+ * The shipment as the admin API shows it: labels, the carrier's name, the
+ * moves allowed from here (from the transitions table) and events newest first.
+ */
+export function serializeShipment(shipment: ShipmentDTO) {
+  const events = [...(shipment.events ?? [])].sort(
+    (a: ShipmentEventDTO, b: ShipmentEventDTO) =>
+      time(b.occurred_at) - time(a.occurred_at) || time(b.created_at) - time(a.created_at)
+  )
+  return {
+    ...shipment,
+    status_label:
+      shipment.status === "delivered" && shipment.shipping_point === "pickup"
+        ? "Picked up"
+        : SHIPMENT_STATUS_LABELS[shipment.status],
+    carrier_name: carrierName(shipment.carrier),
+    items: shipment.items ?? [],
+    allowed_transitions: allowedShipmentTransitions(
+      shipment.status,
+      shipment.shipping_point as ShippingPointValue
+    ),
+    events: events.map((event) => ({ ...event, status_label: SHIPMENT_STATUS_LABELS[event.status] })),
+  }
+}
+
+/**
+ * Loads shipments in their API shape.
+ */
+export async function listShipments(scope: MedusaContainer, filters: Record<string, unknown>) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "shipment",
+    fields: SHIPMENT_FIELDS,
+    filters,
+    pagination: { order: { created_at: "ASC" } },
+  })
+  return (data as unknown as ShipmentDTO[]).map(serializeShipment)
+}
+
+/**
+ * One shipment in its API shape.
+ *
+ * @throws MedusaError NOT_FOUND
+ */
+export async function refetchShipment(scope: MedusaContainer, id: string) {
+  const [shipment] = await listShipments(scope, { id })
+  if (!shipment) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Shipment with id: ${id} was not found`)
+  }
+  return shipment
+}

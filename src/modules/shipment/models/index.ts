@@ -1,0 +1,2 @@
+export * from "./shipment"
+export * from "./shipment-event"

@@ -1,0 +1,227 @@
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { Shipment, ShipmentEvent } from "./models"
+import {
+  assertTransition,
+  canTransition,
+  ShipmentStatus,
+  type ShippingPointValue,
+  type ShipmentStatusValue,
+} from "./state-machine"
+import { parsePluginOptions, type PluginOptions } from "../../options"
+import type { ShipmentDTO, ShipmentEventDTO } from "../../types"
+
+/** A tracking event to record against a shipment. */
+export type RecordShipmentEventInput = {
+  shipment_id: string
+  status: ShipmentStatusValue
+  /** When it happened; defaults to now. */
+  occurred_at?: Date
+  source?: "manual" | "carrier" | "system"
+  /** The carrier's event id; a second event with the same id is ignored. */
+  provider_event_id?: string | null
+  message?: string | null
+  location?: string | null
+  actor_id?: string | null
+  data?: Record<string, unknown> | null
+}
+
+/** What {@link ShipmentModuleService.recordShipmentEvent} did. */
+export type RecordShipmentEventResult = {
+  /** The event (the existing one for a duplicate). */
+  event: ShipmentEventDTO
+  /** The shipment after the event. */
+  shipment: ShipmentDTO
+  /** The shipment's fields before, for compensation. */
+  previous: Pick<
+    ShipmentDTO,
+    "id" | "status" | "last_event_at" | "shipped_at" | "delivered_at" | "canceled_at"
+  >
+  /** True when the event moved the shipment to a new status. */
+  applied: boolean
+  /** True when the event was already recorded (same provider event id). */
+  duplicate: boolean
+  /** Why an event was recorded without moving the shipment. */
+  reason?: "late" | "same_status" | "illegal_transition"
+}
+
+/**
+ * Owns shipments and their tracking events, and the invariants between them:
+ * moves follow the transitions table, a late event never moves a shipment
+ * backwards, and a carrier event id is recorded once per shipment.
+ */
+class ShipmentModuleService extends MedusaService({ Shipment, ShipmentEvent }) {
+  protected readonly options_: PluginOptions
+
+  constructor(container: Record<string, unknown>, options: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parsePluginOptions(options)
+  }
+
+  /** The validated plugin options, defaults filled in. */
+  getOptions(): PluginOptions {
+    return this.options_
+  }
+
+  /**
+   * Records a tracking event and, when it is new, on time and legal, moves
+   * the shipment to its status.
+   *
+   * @param strict when true (a person's manual update) an illegal move throws;
+   *   when false (a carrier feed) it is recorded and not applied.
+   * @throws MedusaError NOT_FOUND for an unknown shipment.
+   * @throws MedusaError INVALID_DATA "cannot go from X to Y" for an illegal strict move.
+   */
+  @InjectManager()
+  async recordShipmentEvent(
+    input: RecordShipmentEventInput,
+    strict: boolean,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordShipmentEventResult> {
+    return await this.recordShipmentEvent_(input, strict, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordShipmentEvent_(
+    input: RecordShipmentEventInput,
+    strict: boolean,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RecordShipmentEventResult> {
+    const shipment = (await this.retrieveShipment(input.shipment_id, {}, sharedContext)) as unknown as ShipmentDTO
+    const previous = {
+      id: shipment.id,
+      status: shipment.status,
+      last_event_at: shipment.last_event_at,
+      shipped_at: shipment.shipped_at,
+      delivered_at: shipment.delivered_at,
+      canceled_at: shipment.canceled_at,
+    }
+
+    if (input.provider_event_id) {
+      const [existing] = (await this.listShipmentEvents(
+        { shipment_id: shipment.id, provider_event_id: input.provider_event_id },
+        { take: 1 },
+        sharedContext
+      )) as unknown as ShipmentEventDTO[]
+      if (existing) {
+        return { event: existing, shipment, previous, applied: false, duplicate: true }
+      }
+    }
+
+    // Workflow inputs arrive serialised: a Date may come back as an ISO string.
+    const occurredAt = input.occurred_at ? new Date(input.occurred_at) : new Date()
+    const point = shipment.shipping_point as ShippingPointValue
+    let reason: RecordShipmentEventResult["reason"]
+    if (strict && input.status !== shipment.status) {
+      assertTransition(shipment.status, input.status, point)
+    }
+    if (input.status === shipment.status) {
+      reason = "same_status"
+    } else if (
+      input.occurred_at &&
+      shipment.last_event_at &&
+      occurredAt < new Date(shipment.last_event_at)
+    ) {
+      // Only a dated event can be late; an undated one (a person's action) happens now.
+      reason = "late"
+    } else if (!canTransition(shipment.status, input.status, point)) {
+      reason = "illegal_transition"
+    }
+    const applied = !reason
+
+    const event = (await this.createShipmentEvents(
+      {
+        shipment_id: shipment.id,
+        status: input.status,
+        occurred_at: occurredAt,
+        source: input.source ?? "manual",
+        provider_event_id: input.provider_event_id ?? null,
+        message: input.message ?? null,
+        location: input.location ?? null,
+        actor_id: input.actor_id ?? null,
+        data: input.data ?? null,
+        applied,
+      },
+      sharedContext
+    )) as unknown as ShipmentEventDTO
+
+    if (!applied) {
+      return { event, shipment, previous, applied, duplicate: false, reason }
+    }
+
+    const update: Record<string, unknown> = {
+      id: shipment.id,
+      status: input.status,
+      last_event_at: occurredAt,
+    }
+    if (input.status === ShipmentStatus.DELIVERED) {
+      update.delivered_at = occurredAt
+    } else if (input.status === ShipmentStatus.CANCELED) {
+      update.canceled_at = occurredAt
+    } else if (input.status !== ShipmentStatus.AWAITING_SHIPMENT && !shipment.shipped_at) {
+      update.shipped_at = occurredAt
+    }
+    const updated = (await this.updateShipments(update, sharedContext)) as unknown as ShipmentDTO
+    return { event, shipment: updated, previous, applied, duplicate: false }
+  }
+
+  /**
+   * Undoes {@link recordShipmentEvent}: deletes the event and puts the
+   * shipment's status fields back.
+   */
+  @InjectManager()
+  async revertShipmentEvent(
+    result: Pick<RecordShipmentEventResult, "event" | "previous" | "duplicate">,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await this.revertShipmentEvent_(result, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertShipmentEvent_(
+    result: Pick<RecordShipmentEventResult, "event" | "previous" | "duplicate">,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (result.duplicate) {
+      return
+    }
+    await this.deleteShipmentEvents([result.event.id], sharedContext)
+    const toDate = (value: Date | string | null) => (value === null ? null : new Date(value))
+    const { id, status, last_event_at, shipped_at, delivered_at, canceled_at } = result.previous
+    await this.updateShipments(
+      {
+        id,
+        status,
+        last_event_at: toDate(last_event_at),
+        shipped_at: toDate(shipped_at),
+        delivered_at: toDate(delivered_at),
+        canceled_at: toDate(canceled_at),
+      },
+      sharedContext
+    )
+  }
+
+  /**
+   * Refuses changes to a carrier-bought shipment's tracking details, which
+   * come from the carrier.
+   *
+   * @throws MedusaError NOT_ALLOWED
+   */
+  throwIfNotManual(shipment: Pick<ShipmentDTO, "id" | "source">): void {
+    if (shipment.source !== "manual") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Shipment ${shipment.id} was bought from a carrier; its tracking details come from the carrier and cannot be edited`
+      )
+    }
+  }
+}
+
+export default ShipmentModuleService

@@ -1,0 +1,118 @@
+import { MedusaError } from "@medusajs/framework/utils"
+
+/** Where a shipment goes: the shipping point chosen when it was created. */
+export const ShippingPoint = {
+  LOCAL: "local",
+  INTERNATIONAL: "international",
+  PICKUP: "pickup",
+} as const
+export type ShippingPointValue = (typeof ShippingPoint)[keyof typeof ShippingPoint]
+
+/** A shipment's status. */
+export const ShipmentStatus = {
+  AWAITING_SHIPMENT: "awaiting_shipment",
+  SHIPPED: "shipped",
+  IN_TRANSIT: "in_transit",
+  OUT_FOR_DELIVERY: "out_for_delivery",
+  DELIVERED: "delivered",
+  DELIVERY_FAILED: "delivery_failed",
+  CANCELED: "canceled",
+} as const
+export type ShipmentStatusValue = (typeof ShipmentStatus)[keyof typeof ShipmentStatus]
+export const SHIPMENT_STATUSES = Object.values(ShipmentStatus)
+
+/** Merchant-facing names, as the admin and notifications show them. */
+export const SHIPMENT_STATUS_LABELS: Record<ShipmentStatusValue, string> = {
+  awaiting_shipment: "Awaiting shipment",
+  shipped: "Shipped",
+  in_transit: "In transit",
+  out_for_delivery: "Out for delivery",
+  delivered: "Delivered",
+  delivery_failed: "Delivery failed",
+  canceled: "Canceled",
+}
+
+const S = ShipmentStatus
+
+/**
+ * Every legal move, as data. Delivery failed is recoverable (back in transit
+ * or out for delivery, or finally delivered); delivered and canceled are final.
+ * Cancel is allowed until delivery.
+ */
+export const SHIPMENT_TRANSITIONS: Record<ShipmentStatusValue, readonly ShipmentStatusValue[]> = {
+  [S.AWAITING_SHIPMENT]: [S.SHIPPED, S.IN_TRANSIT, S.OUT_FOR_DELIVERY, S.DELIVERED, S.DELIVERY_FAILED, S.CANCELED],
+  [S.SHIPPED]: [S.IN_TRANSIT, S.OUT_FOR_DELIVERY, S.DELIVERED, S.DELIVERY_FAILED, S.CANCELED],
+  [S.IN_TRANSIT]: [S.OUT_FOR_DELIVERY, S.DELIVERED, S.DELIVERY_FAILED, S.CANCELED],
+  [S.OUT_FOR_DELIVERY]: [S.IN_TRANSIT, S.DELIVERED, S.DELIVERY_FAILED, S.CANCELED],
+  [S.DELIVERY_FAILED]: [S.IN_TRANSIT, S.OUT_FOR_DELIVERY, S.DELIVERED, S.CANCELED],
+  [S.DELIVERED]: [],
+  [S.CANCELED]: [],
+}
+
+/**
+ * Pickup shipments are never in a carrier's hands: they wait at the store
+ * until the customer collects them (delivered = picked up), or are canceled.
+ */
+export const PICKUP_TRANSITIONS: Record<ShipmentStatusValue, readonly ShipmentStatusValue[]> = {
+  [S.AWAITING_SHIPMENT]: [S.DELIVERED, S.CANCELED],
+  [S.SHIPPED]: [],
+  [S.IN_TRANSIT]: [],
+  [S.OUT_FOR_DELIVERY]: [],
+  [S.DELIVERY_FAILED]: [],
+  [S.DELIVERED]: [],
+  [S.CANCELED]: [],
+}
+
+/**
+ * How far along the journey a status is. A tracking event whose status
+ * ranks lower than the shipment's is a step backwards.
+ */
+export const SHIPMENT_STATUS_RANK: Record<ShipmentStatusValue, number> = {
+  awaiting_shipment: 0,
+  shipped: 1,
+  in_transit: 2,
+  delivery_failed: 3,
+  out_for_delivery: 3,
+  delivered: 4,
+  canceled: 5,
+}
+
+function table(point?: ShippingPointValue | null) {
+  return point === ShippingPoint.PICKUP ? PICKUP_TRANSITIONS : SHIPMENT_TRANSITIONS
+}
+
+/** The statuses a shipment may move to next. */
+export function allowedShipmentTransitions(
+  from: ShipmentStatusValue,
+  point?: ShippingPointValue | null
+): readonly ShipmentStatusValue[] {
+  return table(point)[from] ?? []
+}
+
+/** Whether `from → to` is a legal move. */
+export function canTransition(
+  from: ShipmentStatusValue,
+  to: ShipmentStatusValue,
+  point?: ShippingPointValue | null
+): boolean {
+  return allowedShipmentTransitions(from, point).includes(to)
+}
+
+/**
+ * Vetoes an illegal move.
+ *
+ * @throws MedusaError INVALID_DATA "cannot go from Delivered to In transit".
+ */
+export function assertTransition(
+  from: ShipmentStatusValue,
+  to: ShipmentStatusValue,
+  point?: ShippingPointValue | null
+): void {
+  if (!canTransition(from, to, point)) {
+    const pickup = point === ShippingPoint.PICKUP ? " (pickup shipment)" : ""
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `status: cannot go from ${SHIPMENT_STATUS_LABELS[from]} to ${SHIPMENT_STATUS_LABELS[to]}${pickup}`
+    )
+  }
+}
