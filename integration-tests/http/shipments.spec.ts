@@ -107,6 +107,8 @@ medusaIntegrationTestRunner({
 
         const listed = await api.get(`/admin/orders/${order.id}/shipments`, admin)
         expect(listed.data.shipments).toHaveLength(1)
+        // The persisted status is current as soon as the request returns.
+        expect(listed.data.order_status).toMatchObject({ order_id: order.id, fulfillment_status: "partially_fulfilled" })
         expect(listed.data.fulfillable_items).toEqual(
           expect.arrayContaining([
             expect.objectContaining({ line_item_id: tee, quantity: 3, fulfillable_quantity: 1 }),
@@ -198,6 +200,10 @@ medusaIntegrationTestRunner({
         expect(failed.data.shipment.allowed_transitions).toEqual(["in_transit", "out_for_delivery", "delivered", "canceled"])
         const delivered = await api.post(`/admin/shipments/${shipmentId}/deliver`, {}, admin)
         expect(delivered.data.shipment).toMatchObject({ status: "delivered", allowed_transitions: [] })
+        // Three tees delivered, the mug not yet shipped.
+        expect((await api.get(`/admin/orders/${order.id}/shipments`, admin)).data.order_status.fulfillment_status).toBe(
+          "partially_fulfilled"
+        )
         expect((await fulfillments(order.id))[0].delivered_at).toBeTruthy()
 
         const illegal = await settle(event({ status: "in_transit" }))

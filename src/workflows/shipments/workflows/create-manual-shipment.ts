@@ -15,6 +15,7 @@ import {
 import { OrderOpsEvents } from "../../../events"
 import type { ShippingPointValue } from "../../../modules/shipment/state-machine"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { createShipmentStep } from "../steps/create-shipment"
 import {
   validateShipmentRequestStep,
@@ -57,7 +58,8 @@ export const createManualShipmentWorkflowId = "order-ops-create-manual-shipment"
  * shipped now, Medusa's shipment with the tracking label) through core's own
  * workflows, then our shipment in Shipped or Awaiting shipment (pickup:
  * waiting for the customer), a timeline entry and `order_ops.shipment.created`
- * (+ `status_changed` when shipped). Locked per order, so two people can't
+ * (+ `status_changed` when shipped), and recomputes the order's persisted
+ * statuses. Locked per order, so two people can't
  * fulfil the same quantity twice.
  *
  * @throws MedusaError INVALID_DATA naming the field (unknown item, too many,
@@ -189,6 +191,12 @@ export const createManualShipmentWorkflow = createWorkflow(
           previous_status: null,
         })),
       }).config({ name: "emit-shipment-shipped" })
+    })
+
+    // The persisted statuses change now, not when a subscriber gets round to it,
+    // so the admin sees "Partially fulfilled" as soon as the drawer closes.
+    refreshOrderStatusWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })),
     })
 
     releaseLockStep({ key: input.order_id })

@@ -17,6 +17,7 @@ import { OrderOpsEvents } from "../../../events"
 import type { ShipmentStatusValue } from "../../../modules/shipment/state-machine"
 import { SHIPMENT_STATUS_LABELS } from "../../../modules/shipment/state-machine"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { recordShipmentEventStep } from "../steps/record-shipment-event"
 
 /** Input of {@link recordShipmentEventWorkflow}. */
@@ -50,7 +51,8 @@ const SHIPPED_STATES: string[] = ["shipped", "in_transit", "out_for_delivery", "
  * but never move the shipment backwards. An applied move keeps Medusa in step
  * through its own workflows — the fulfillment is marked shipped when the
  * parcel first moves, delivered on delivery, canceled on cancel while it has
- * not shipped — then writes a timeline entry and emits
+ * not shipped — then writes a timeline entry, recomputes the order's
+ * persisted statuses and emits
  * `order_ops.shipment.status_changed`.
  *
  * @throws MedusaError NOT_FOUND for an unknown shipment.
@@ -159,6 +161,9 @@ export const recordShipmentEventWorkflow = createWorkflow(
           },
         ])
       )
+      refreshOrderStatusWorkflow.runAsStep({
+        input: transform({ result }, ({ result }) => ({ order_ids: [result.shipment.order_id] })),
+      })
       emitEventStep({
         eventName: OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
         data: transform({ result }, ({ result }) => ({
