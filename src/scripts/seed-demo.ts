@@ -1334,8 +1334,21 @@ const ORDER_SCENARIOS: OrderScenario[] = [
     ],
     then: async (ctx, order) => {
       await capture(ctx, order)
+      // A mis-pick: the first parcel was canceled before it left, then packed again.
+      const first = await fulfill(ctx, order, itemsOfKind(order, false))
+      await recordShipmentEventWorkflow(ctx.container).run({
+        input: {
+          shipment_id: shipmentOf(ctx, first),
+          status: "canceled",
+          source: "manual",
+          actor_id: ctx.adminUserId,
+          message: "Wrong mug colour packed",
+          strict: true,
+        },
+      })
       await fulfill(ctx, order, itemsOfKind(order, false))
     },
+    notes: [{ body: "Repacked after a mis-pick: white mugs, not black." }],
   },
   {
     state: "out for delivery (tracked by the carrier)",
