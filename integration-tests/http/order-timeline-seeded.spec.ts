@@ -41,15 +41,20 @@ medusaIntegrationTestRunner({
         "payment.captured",
         "payment.refunded",
         "fulfillment.created",
-        "fulfillment.shipped",
         "fulfillment.delivered",
+        "shipment.created",
+        "shipment.status_changed",
         "return.requested",
         "return.received",
         "note.created",
       ]) {
         expect({ kind, present: kinds.has(kind) }).toEqual({ kind, present: true })
       }
-      expect(all.some((e) => e.kind === "fulfillment.shipped" && JSON.stringify(e.data.tracking).includes("DEMO0007DK"))).toBe(true)
+      expect(all.some((e) => e.kind === "shipment.status_changed" && e.data.to === "shipped" && String(e.data.tracking_number).startsWith("DEMO"))).toBe(true)
+      expect(all.some((e) => e.kind === "shipment.status_changed" && e.data.to === "delivery_failed")).toBe(true)
+      // Fulfillments that are our shipments are told once, by the shipment's entries.
+      const shipmentFulfillments = all.filter((e) => e.kind === "fulfillment.shipped")
+      expect(shipmentFulfillments).toEqual([])
       expect(all.filter((e) => e.kind === "order.placed").every((e) => e.actor.type === "customer")).toBe(true)
       expect(all.filter((e) => e.kind === "payment.captured").every((e) => typeof e.data.amount === "number" && (e.data.amount as number) > 0)).toBe(true)
       // Every order's first entry (oldest) is its placement.

@@ -36,8 +36,9 @@ export const loadOrderTimelineStepId = "order-ops-load-order-timeline"
  * fulfillments, returns, changes) merged with our activity log, newest
  * first, with acting users' names resolved in one query.
  *
- * Three queries run side by side whatever the page size: the order graph,
- * its changes and the activity page; then at most one for user names.
+ * Four queries run side by side whatever the page size: the order graph,
+ * its changes, its shipments' fulfillment ids and the activity page; then at
+ * most one for user names.
  *
  * @throws MedusaError NOT_FOUND when the order does not exist.
  */
@@ -52,7 +53,7 @@ export const loadOrderTimelineStep = createStep(
       activityFilters.kind = input.kinds
     }
 
-    const [{ data: orders }, { data: changes }, [activities, activityCount]] = await Promise.all([
+    const [{ data: orders }, { data: changes }, { data: shipments }, [activities, activityCount]] = await Promise.all([
       query.graph({
         entity: "order",
         fields: CORE_HISTORY_FIELDS,
@@ -61,6 +62,11 @@ export const loadOrderTimelineStep = createStep(
       query.graph({
         entity: "order_change",
         fields: CORE_CHANGE_FIELDS,
+        filters: { order_id: input.order_id },
+      }),
+      query.graph({
+        entity: "shipment",
+        fields: ["fulfillment_id"],
         filters: { order_id: input.order_id },
       }),
       activityService.listAndCountOrderActivities(activityFilters, {
@@ -78,7 +84,15 @@ export const loadOrderTimelineStep = createStep(
       )
     }
 
-    let core = buildCoreHistory(order, changes as unknown as CoreOrderChange[])
+    // A fulfillment that is one of our shipments is told by the shipment's own,
+    // richer entries (created, each status with place and carrier); showing
+    // Medusa's fulfillment entries as well would say everything twice.
+    const shipped = new Set(
+      (shipments as { fulfillment_id: string | null }[]).map((s) => s.fulfillment_id).filter(Boolean)
+    )
+    let core = buildCoreHistory(order, changes as unknown as CoreOrderChange[]).filter(
+      (entry) => !(entry.resource?.type === "fulfillment" && shipped.has(entry.resource.id))
+    )
     if (input.kinds?.length) {
       const kinds = new Set(input.kinds)
       core = core.filter((entry) => kinds.has(entry.kind))
