@@ -25,6 +25,8 @@ const WORKER_MODE = (process.env.MEDUSA_WORKER_MODE ?? "shared") as
 const pluginModules = [
   { resolve: "./src/modules/order-note", options: orderOpsOptions },
   { resolve: "./src/modules/order-activity", options: orderOpsOptions },
+  { resolve: "./src/modules/order-status", options: orderOpsOptions },
+  { resolve: "./src/modules/shipment", options: orderOpsOptions },
 ]
 
 /**

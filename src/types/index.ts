@@ -1,3 +1,5 @@
 export * from "./order-note"
 export * from "./order-activity"
 export * from "./timeline"
+export * from "./order-status"
+export * from "./shipment"

@@ -1,3 +1,5 @@
 export * from "./order-notes"
 export * from "./order-activity"
 export * from "./timeline"
+export * from "./order-status"
+export * from "./shipments"

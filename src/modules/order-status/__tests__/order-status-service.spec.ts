@@ -1,0 +1,127 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { ORDER_STATUS_MODULE } from ".."
+import { OrderStatusRow } from "../models"
+import type OrderStatusModuleService from "../service"
+import type { UpsertOrderStatusDTO } from "../../../types"
+
+jest.setTimeout(60 * 1000)
+
+const row = (order_id: string, overrides: Partial<UpsertOrderStatusDTO> = {}): UpsertOrderStatusDTO => ({
+  order_id,
+  display_id: Number(order_id.replace(/\D/g, "")) || 1,
+  email: `${order_id}@example.com`,
+  customer_id: null,
+  customer_name: "Ada Lovelace",
+  currency_code: "eur",
+  total: 10,
+  fulfillment_status: "unfulfilled",
+  payment_status: "in_progress",
+  item_count: 1,
+  shipment_count: 0,
+  shipment_statuses: [],
+  order_created_at: new Date("2026-01-01T00:00:00.000Z"),
+  canceled_at: null,
+  computed_at: new Date("2026-01-01T00:00:01.000Z"),
+  ...overrides,
+})
+
+moduleIntegrationTestRunner<OrderStatusModuleService>({
+  moduleName: ORDER_STATUS_MODULE,
+  resolve: "./src/modules/order-status",
+  moduleModels: [OrderStatusRow],
+  testSuite: ({ service }) => {
+    describe("OrderStatusModuleService", () => {
+      it("creates a row per order on first upsert, with an ostat id", async () => {
+        const result = await service.upsertOrderStatuses([row("order_1"), row("order_2")])
+        expect(result.previous).toEqual([])
+        expect(result.created_ids).toHaveLength(2)
+        expect(result.rows.map((r) => r.id).every((id) => id.startsWith("ostat_"))).toBe(true)
+        expect(result.rows.find((r) => r.order_id === "order_1")).toMatchObject({
+          fulfillment_status: "unfulfilled",
+          payment_status: "in_progress",
+          is_test: false,
+          total: 10,
+          shipment_statuses: [],
+        })
+      })
+
+      it("updates the order's row on the next upsert and returns what it replaced", async () => {
+        const first = await service.upsertOrderStatuses([row("order_1")])
+        const second = await service.upsertOrderStatuses([
+          row("order_1", { fulfillment_status: "fulfilled", payment_status: "paid", shipment_count: 1, shipment_statuses: ["in_transit"] }),
+          row("order_3"),
+        ])
+        expect(second.created_ids).toHaveLength(1)
+        expect(second.previous).toHaveLength(1)
+        expect(second.previous[0]).toMatchObject({ id: first.rows[0].id, fulfillment_status: "unfulfilled" })
+        const updated = second.rows.find((r) => r.order_id === "order_1")!
+        expect(updated).toMatchObject({
+          id: first.rows[0].id,
+          fulfillment_status: "fulfilled",
+          payment_status: "paid",
+          shipment_statuses: ["in_transit"],
+        })
+        expect(await service.listOrderStatusRows({ order_id: "order_1" })).toHaveLength(1)
+      })
+
+      it("keeps a test flag a recompute does not mention", async () => {
+        await service.upsertOrderStatuses([row("order_t", { is_test: true })])
+        const { rows } = await service.upsertOrderStatuses([row("order_t", { payment_status: "paid" })])
+        expect(rows[0]).toMatchObject({ is_test: true, payment_status: "paid" })
+      })
+
+      it("writes an order once when one call carries it twice (the last wins)", async () => {
+        const { rows } = await service.upsertOrderStatuses([
+          row("order_d", { payment_status: "unpaid" }),
+          row("order_d", { payment_status: "paid" }),
+        ])
+        expect(rows).toHaveLength(1)
+        expect(rows[0].payment_status).toBe("paid")
+      })
+
+      it("refuses a second row for the same order (unique order_id)", async () => {
+        await service.createOrderStatusRows([row("order_u")])
+        const error = await service.createOrderStatusRows([row("order_u")]).catch((e) => e)
+        expect(error).toBeInstanceOf(Error)
+        expect(await service.listOrderStatusRows({ order_id: "order_u" })).toHaveLength(1)
+      })
+
+      it("refuses a status outside the enum", async () => {
+        const error = await service
+          .upsertOrderStatuses([
+            // Not a status: the database check must refuse it.
+            row("order_x", { fulfillment_status: "lost" as UpsertOrderStatusDTO["fulfillment_status"] }),
+          ])
+          .catch((e) => e)
+        expect(error).toBeInstanceOf(Error)
+        expect(await service.listOrderStatusRows({ order_id: "order_x" })).toHaveLength(0)
+      })
+
+      it("sorts totals as numbers and filters statuses, dates and text in SQL", async () => {
+        await service.upsertOrderStatuses([
+          row("order_a", { total: 9, fulfillment_status: "delivered", order_created_at: new Date("2026-01-01") }),
+          row("order_b", { total: 100, fulfillment_status: "delivered", order_created_at: new Date("2026-01-02") }),
+          row("order_c", { total: 10.5, fulfillment_status: "returned", order_created_at: new Date("2026-01-03"), customer_name: "Marie Curie" }),
+          row("order_e", { total: 20, fulfillment_status: "unfulfilled", order_created_at: new Date("2026-01-04") }),
+        ])
+        const [byTotal] = await service.listAndCountOrderStatusRows({}, { order: { total: "ASC" } })
+        expect(byTotal.map((r) => Number(r.total))).toEqual([9, 10.5, 20, 100])
+
+        const [delivered, count] = await service.listAndCountOrderStatusRows(
+          { fulfillment_status: ["delivered", "returned"] },
+          { order: { order_created_at: "DESC" }, take: 2 }
+        )
+        expect(count).toBe(3)
+        expect(delivered.map((r) => r.order_id)).toEqual(["order_c", "order_b"])
+
+        const inRange = await service.listOrderStatusRows({
+          order_created_at: { $gte: new Date("2026-01-02"), $lte: new Date("2026-01-03") },
+        })
+        expect(inRange.map((r) => r.order_id).sort()).toEqual(["order_b", "order_c"])
+
+        const byName = await service.listOrderStatusRows({ $or: [{ customer_name: { $ilike: "%curie%" } }] })
+        expect(byName.map((r) => r.order_id)).toEqual(["order_c"])
+      })
+    })
+  },
+})

@@ -1,0 +1,80 @@
+import { model } from "@medusajs/framework/utils"
+import { ORDER_FULFILLMENT_STATUSES, ORDER_PAYMENT_STATUSES } from "../statuses"
+
+/**
+ * The persisted status projection of one order: what the Order operations
+ * list filters and sorts on, in SQL. One row per order (`order_id` is
+ * unique), rewritten by `refreshOrderStatusWorkflow` whenever something that
+ * can change an order's statuses happens. Everything here can be recomputed
+ * from Medusa's own records and our shipments, so a row is never the only
+ * copy of anything.
+ *
+ * The table is `order_status` and Query knows it as `order_status`, but the
+ * entity is named `OrderStatusRow`: Medusa's order module already has an
+ * `OrderStatus` GraphQL type (the order's own status enum), which would
+ * swallow ours in generated Query types, and Medusa pluralises
+ * "OrderStatus" one way at runtime ("OrderStatuses") and another in its
+ * types ("OrderStatus"). The module's joiner config maps the names back
+ * (see ../service.ts).
+ */
+export const OrderStatusRow = model
+  .define({ name: "OrderStatusRow", tableName: "order_status" }, {
+    id: model.id({ prefix: "ostat" }).primaryKey(),
+    order_id: model.text(),
+    display_id: model.number(),
+    email: model.text().nullable(),
+    customer_id: model.text().nullable(),
+    /** The customer's name, else the billing or shipping address name. */
+    customer_name: model.text().nullable(),
+    currency_code: model.text(),
+    /** The order total; numeric, so it sorts as a number in SQL. */
+    total: model.bigNumber(),
+    fulfillment_status: model.enum(ORDER_FULFILLMENT_STATUSES),
+    payment_status: model.enum(ORDER_PAYMENT_STATUSES),
+    /** Set by the test-orders feature; test orders can be filtered out. */
+    is_test: model.boolean().default(false),
+    /** Units ordered (sum of item quantities). */
+    item_count: model.number().default(0),
+    /** Our shipments for the order, canceled ones included. */
+    shipment_count: model.number().default(0),
+    /** The status of each of our shipments, oldest shipment first. */
+    shipment_statuses: model.array().default([]),
+    /** When the order was placed (the order's own `created_at`). */
+    order_created_at: model.dateTime(),
+    canceled_at: model.dateTime().nullable(),
+    /** When this row was last recomputed. */
+    computed_at: model.dateTime(),
+  })
+  .indexes([
+    {
+      name: "IDX_order_status_order_id_unique",
+      on: ["order_id"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_order_status_fulfillment_status_created",
+      on: ["fulfillment_status", "order_created_at", "id"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_order_status_payment_status_created",
+      on: ["payment_status", "order_created_at", "id"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_order_status_order_created_at",
+      on: ["order_created_at", "id"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_order_status_total",
+      on: ["total", "id"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_order_status_display_id",
+      on: ["display_id"],
+      where: "deleted_at IS NULL",
+    },
+  ])

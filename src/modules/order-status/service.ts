@@ -1,0 +1,89 @@
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
+import type { Context, ModuleJoinerConfig } from "@medusajs/framework/types"
+import { orderStatusJoinerConfig } from "./joiner-config"
+import { OrderStatusRow } from "./models"
+import type { OrderStatusDTO, UpsertOrderStatusDTO } from "../../types"
+
+/** Result of {@link OrderStatusModuleService.upsertOrderStatuses}. */
+export type UpsertOrderStatusesResult = {
+  /** The rows after the write, one per input. */
+  rows: OrderStatusDTO[]
+  /** Rows that existed before, as they were: what compensation puts back. */
+  previous: OrderStatusDTO[]
+  /** Ids of the rows this call created: what compensation deletes. */
+  created_ids: string[]
+}
+
+/**
+ * Owns the `order_status` read model: one row per order, keyed by
+ * `order_id`. It stores what the refresh workflow computed and answers the
+ * Order operations list; it never computes a status itself.
+ */
+class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
+  /** Query knows the rows as `order_status`; see ./joiner-config.ts. */
+  __joinerConfig(): ModuleJoinerConfig {
+    return orderStatusJoinerConfig
+  }
+
+  /**
+   * Writes one row per order: updates the order's row when there is one,
+   * creates it otherwise, in one transaction.
+   *
+   * @returns the rows, plus what existed before for compensation.
+   */
+  @InjectManager()
+  async upsertOrderStatuses(
+    data: UpsertOrderStatusDTO[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<UpsertOrderStatusesResult> {
+    return await this.upsertOrderStatuses_(data, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async upsertOrderStatuses_(
+    data: UpsertOrderStatusDTO[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<UpsertOrderStatusesResult> {
+    if (!data.length) {
+      return { rows: [], previous: [], created_ids: [] }
+    }
+    // The last write for an order wins when one call carries it twice.
+    const byOrder = new Map(data.map((row) => [row.order_id, row]))
+    const orderIds = [...byOrder.keys()]
+    const existing = (await this.listOrderStatusRows(
+      { order_id: orderIds },
+      {},
+      sharedContext
+    )) as unknown as OrderStatusDTO[]
+    const existingByOrder = new Map(existing.map((row) => [row.order_id, row]))
+
+    const toUpdate = orderIds
+      .filter((orderId) => existingByOrder.has(orderId))
+      .map((orderId) => ({ ...byOrder.get(orderId)!, id: existingByOrder.get(orderId)!.id }))
+    const toCreate = orderIds
+      .filter((orderId) => !existingByOrder.has(orderId))
+      .map((orderId) => byOrder.get(orderId)!)
+
+    let createdIds: string[] = []
+    if (toUpdate.length) {
+      await this.updateOrderStatusRows(toUpdate, sharedContext)
+    }
+    if (toCreate.length) {
+      const created = await this.createOrderStatusRows(toCreate, sharedContext)
+      createdIds = created.map((row) => row.id)
+    }
+    const rows = (await this.listOrderStatusRows(
+      { order_id: orderIds },
+      {},
+      sharedContext
+    )) as unknown as OrderStatusDTO[]
+    return { rows, previous: existing, created_ids: createdIds }
+  }
+}
+
+export default OrderStatusModuleService

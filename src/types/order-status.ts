@@ -1,0 +1,50 @@
+import type {
+  OrderFulfillmentStatusValue,
+  OrderPaymentStatusValue,
+} from "../modules/order-status/statuses"
+
+/** A row of the `order_status` read model, as the order status module returns it. */
+export type OrderStatusDTO = {
+  id: string
+  order_id: string
+  display_id: number
+  email: string | null
+  customer_id: string | null
+  customer_name: string | null
+  currency_code: string
+  total: number
+  fulfillment_status: OrderFulfillmentStatusValue
+  payment_status: OrderPaymentStatusValue
+  is_test: boolean
+  item_count: number
+  shipment_count: number
+  shipment_statuses: string[]
+  order_created_at: Date | string
+  canceled_at: Date | string | null
+  computed_at: Date | string
+  created_at: Date | string
+  updated_at: Date | string
+}
+
+/**
+ * What the refresh writes for one order. `is_test` is left alone when
+ * omitted, so a recompute never clears a test flag set elsewhere.
+ */
+export type UpsertOrderStatusDTO = {
+  order_id: string
+  display_id: number
+  email: string | null
+  customer_id: string | null
+  customer_name: string | null
+  currency_code: string
+  total: number
+  fulfillment_status: OrderFulfillmentStatusValue
+  payment_status: OrderPaymentStatusValue
+  is_test?: boolean
+  item_count: number
+  shipment_count: number
+  shipment_statuses: string[]
+  order_created_at: Date
+  canceled_at: Date | null
+  computed_at: Date
+}

@@ -1,0 +1,6 @@
+export * from "./steps"
+export * from "./workflows"
+export * from "./utils/compute-fulfillment-status"
+export * from "./utils/compute-payment-status"
+export * from "./utils/build-order-status-row"
+export * from "./utils/order-status-list-query"

@@ -1,0 +1,2 @@
+export * from "./resolve-status-order-ids"
+export * from "./upsert-order-statuses"
