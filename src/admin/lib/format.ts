@@ -7,6 +7,43 @@ export function formatDateTime(value: string): string {
   return dateTime.format(new Date(value))
 }
 
+const day = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" })
+const utcDay = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeZone: "UTC" })
+
+/** "24 Nov 2026" in the merchant's locale. */
+export function formatDate(value: string): string {
+  return day.format(new Date(value))
+}
+
+/**
+ * A calendar day stored as UTC midnight (an estimated delivery date), shown as
+ * that same day wherever the merchant is.
+ */
+export function formatCalendarDay(value: string): string {
+  return utcDay.format(new Date(value))
+}
+
+const pad = (n: number) => String(n).padStart(2, "0")
+
+/** The local calendar day of a date picker's value: "2026-11-24". */
+export function toIsoDay(date: Date): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`
+}
+
+/** "2026-11-24" as local midnight, for a date picker; null for anything else. */
+export function fromIsoDay(value: string | null | undefined): Date | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(value ?? "")
+  if (!match) return null
+  return new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+}
+
+/** The UTC calendar day of a stored date-only value ("2026-11-24T00:00:00Z" → "2026-11-24"). */
+export function utcIsoDay(value: string | null | undefined): string | null {
+  if (!value) return null
+  const date = new Date(value)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10)
+}
+
 /** "3 minutes ago", "yesterday"… falling back to the date for older entries. */
 export function formatRelative(value: string, now = Date.now()): string {
   const seconds = Math.round((new Date(value).getTime() - now) / 1000)
@@ -101,6 +138,23 @@ export function describeTimelineEntry(entry: AdminTimelineEntry): { title: strin
       return { title: "Note deleted", detail: d.excerpt as string }
     case "note.customer_notified":
       return { title: "Customer notified of a note", detail: d.to as string }
+    case "shipment.created": {
+      const what = d.shipping_point === "pickup" ? "Ready for pickup" : d.status === "shipped" ? "Shipment sent" : "Shipment created"
+      const tracking = [d.carrier, d.tracking_number].filter(Boolean).join(" ")
+      return { title: what, detail: [plural(d.item_count, "item"), tracking].filter(Boolean).join(" · ") }
+    }
+    case "shipment.status_changed": {
+      const to = d.pickup && d.to === "delivered" ? "Picked up" : (d.to_label as string)
+      const where = [d.location, d.message].filter((x) => typeof x === "string" && x).join(" — ")
+      return { title: `Shipment: ${to}`, detail: where || `from ${d.from_label as string}` }
+    }
+    case "shipment.updated":
+      return {
+        title: "Shipment details edited",
+        detail: Array.isArray(d.changed) ? (d.changed as string[]).map((f) => f.replace(/_/g, " ")).join(", ") : undefined,
+      }
+    case "shipment.customer_notified":
+      return { title: "Customer notified of shipment", detail: d.to as string }
     default:
       return { title: entry.kind.replace(/[._]/g, " ") }
   }

@@ -22,6 +22,7 @@ import {
   useOrderNotes,
   useUpdateOrderNote,
 } from "../hooks/order-notes"
+import { errorMessage } from "../lib/errors"
 import { formatDateTime, formatRelative } from "../lib/format"
 import type { AdminOrderNote } from "../lib/types"
 
@@ -31,10 +32,6 @@ function authorName(note: AdminOrderNote): string {
   if (!note.author) return "System"
   const name = [note.author.first_name, note.author.last_name].filter(Boolean).join(" ")
   return name || note.author.email
-}
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : "Something went wrong"
 }
 
 function NoteForm({

@@ -1,0 +1,80 @@
+import type {
+  OrderFulfillmentStatus,
+  OrderPaymentStatus,
+  ShipmentStatus,
+  ShippingPoint,
+} from "./types"
+
+/**
+ * How each status looks: a label and a badge color. Display only — which
+ * status an order or shipment has, and where it may go next, is the server's call.
+ */
+export type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"
+export type StatusLook = { label: string; color: BadgeColor }
+
+export const FULFILLMENT_STATUS: Record<OrderFulfillmentStatus, StatusLook> = {
+  unfulfilled: { label: "Unfulfilled", color: "orange" },
+  dispatched: { label: "Dispatched", color: "blue" },
+  partially_fulfilled: { label: "Partially fulfilled", color: "orange" },
+  fulfilled: { label: "Fulfilled", color: "blue" },
+  delivered: { label: "Delivered", color: "green" },
+  picked_up: { label: "Picked up", color: "green" },
+  partially_returned: { label: "Partially returned", color: "purple" },
+  returned: { label: "Returned", color: "purple" },
+  canceled: { label: "Canceled", color: "grey" },
+}
+
+export const PAYMENT_STATUS: Record<OrderPaymentStatus, StatusLook> = {
+  unpaid: { label: "Unpaid", color: "red" },
+  in_progress: { label: "In progress", color: "orange" },
+  partially_paid: { label: "Partially paid", color: "orange" },
+  paid: { label: "Paid", color: "green" },
+  partially_refunded: { label: "Partially refunded", color: "orange" },
+  refunded: { label: "Refunded", color: "grey" },
+}
+
+export const SHIPMENT_STATUS: Record<ShipmentStatus, StatusLook> = {
+  awaiting_shipment: { label: "Awaiting shipment", color: "orange" },
+  shipped: { label: "Shipped", color: "blue" },
+  in_transit: { label: "In transit", color: "blue" },
+  out_for_delivery: { label: "Out for delivery", color: "purple" },
+  delivered: { label: "Delivered", color: "green" },
+  delivery_failed: { label: "Delivery failed", color: "red" },
+  canceled: { label: "Canceled", color: "grey" },
+}
+
+export const SHIPPING_POINT: Record<ShippingPoint, { label: string; description: string }> = {
+  local: { label: "Local", description: "Domestic delivery by a local carrier or courier." },
+  international: {
+    label: "International",
+    description: "Cross-border delivery. A tracking number is required.",
+  },
+  pickup: { label: "In-store pickup", description: "The customer collects the items at the store." },
+}
+
+export const EVENT_SOURCE: Record<"manual" | "carrier" | "system", string> = {
+  manual: "Manual",
+  carrier: "Carrier",
+  system: "System",
+}
+
+/** The order in which filters list the statuses. */
+export const FULFILLMENT_STATUSES = Object.keys(FULFILLMENT_STATUS) as OrderFulfillmentStatus[]
+export const PAYMENT_STATUSES = Object.keys(PAYMENT_STATUS) as OrderPaymentStatus[]
+export const SHIPPING_POINTS = Object.keys(SHIPPING_POINT) as ShippingPoint[]
+
+const humanize = (value: string) => {
+  const words = value.replace(/_/g, " ")
+  return words.charAt(0).toUpperCase() + words.slice(1)
+}
+
+/** A status the server may know before this admin build does still gets a readable grey badge. */
+function look<T extends string>(table: Record<T, StatusLook>, value: string): StatusLook {
+  return (table as Record<string, StatusLook>)[value] ?? { label: humanize(value), color: "grey" }
+}
+
+export const fulfillmentStatusLook = (value: string) => look(FULFILLMENT_STATUS, value)
+export const paymentStatusLook = (value: string) => look(PAYMENT_STATUS, value)
+export const shipmentStatusLook = (value: string) => look(SHIPMENT_STATUS, value)
+export const shippingPointLabel = (value: string) =>
+  (SHIPPING_POINT as Record<string, { label: string }>)[value]?.label ?? humanize(value)
