@@ -27,6 +27,7 @@ const pluginModules = [
   { resolve: "./src/modules/order-activity", options: orderOpsOptions },
   { resolve: "./src/modules/order-status", options: orderOpsOptions },
   { resolve: "./src/modules/shipment", options: orderOpsOptions },
+  { resolve: "./src/modules/test-order", options: orderOpsOptions },
 ]
 
 /**

@@ -9,6 +9,8 @@ export const OrderOpsEvents = {
   SHIPMENT_CREATED: "order_ops.shipment.created",
   SHIPMENT_UPDATED: "order_ops.shipment.updated",
   SHIPMENT_STATUS_CHANGED: "order_ops.shipment.status_changed",
+  TEST_ORDER_PLACED: "order_ops.test_order.placed",
+  TEST_ORDER_DELETED: "order_ops.test_order.deleted",
 } as const
 
 export type OrderOpsEventName = (typeof OrderOpsEvents)[keyof typeof OrderOpsEvents]
@@ -31,4 +33,11 @@ export type ShipmentEventData = {
   /** For `status_changed`: the new and previous status. */
   status?: string
   previous_status?: string | null
+}
+
+/** Payload of `order_ops.test_order.*` events. */
+export type TestOrderEventData = {
+  /** The test_order row id. */
+  id: string
+  order_id: string
 }

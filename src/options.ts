@@ -68,6 +68,16 @@ export const PluginOptionsSchema = z
         },
         channel: "email",
       }),
+    test_orders: z
+      .object({
+        /**
+         * Never notify anyone about a test order (otherwise only the generated
+         * test customer's address is ever notified). Default `false`.
+         */
+        suppress_notifications: z.boolean().default(false),
+      })
+      .strict()
+      .default({ suppress_notifications: false }),
   })
   .strict()
 

@@ -20,7 +20,13 @@ describe("parsePluginOptions", () => {
         },
         channel: "email",
       },
+      test_orders: { suppress_notifications: false },
     })
+  })
+
+  it("reads test_orders.suppress_notifications", () => {
+    expect(parsePluginOptions({ test_orders: { suppress_notifications: true } }).test_orders)
+      .toEqual({ suppress_notifications: true })
   })
 
   it("keeps given values and ignores keys Medusa adds to module options", () => {

@@ -2,8 +2,9 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOrderOpsOrderMiddlewares } from "./admin/orders/middlewares"
 import { adminOrderOpsListMiddlewares } from "./admin/order-ops/orders/middlewares"
 import { adminShipmentMiddlewares } from "./admin/shipments/middlewares"
+import { adminTestOrderMiddlewares } from "./admin/test-orders/middlewares"
 import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares],
+  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares],
 })

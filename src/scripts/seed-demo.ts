@@ -11,6 +11,9 @@
  * Orders go through the real storefront path (cart, shipping method, payment
  * session, cart completion) and are then moved on with Medusa's own workflows.
  */
+import { TEST_ORDER_MODULE } from "../modules/test-order"
+import type TestOrderModuleService from "../modules/test-order/service"
+import { placeTestOrderWorkflow } from "../workflows/test-orders/workflows/place-test-order"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import {
   ContainerRegistrationKeys,
@@ -1555,6 +1558,35 @@ async function seedOrders(ctx: SeedContext): Promise<SeededOrder[]> {
  * detected and skipped, and an interrupted one is completed without
  * duplicating what already exists.
  */
+/**
+ * Places two test orders (one paid, one unpaid; random physical + digital
+ * mix, generated test customers) through `placeTestOrderWorkflow`, unless
+ * test orders exist already. Idempotent.
+ *
+ * @returns the order ids placed this run.
+ */
+export async function seedDemoTestOrders(
+  container: MedusaContainer,
+  actorId: string | null = null
+): Promise<string[]> {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const testOrders: TestOrderModuleService = container.resolve(TEST_ORDER_MODULE)
+  const [existing] = await testOrders.listTestOrders({}, { take: 1, select: ["id"] })
+  if (existing) {
+    logger.info("Test orders already exist; not placing new ones.")
+    return []
+  }
+  const placed: string[] = []
+  for (const payment of ["paid", "unpaid"] as const) {
+    const { result } = await placeTestOrderWorkflow(container).run({
+      input: { payment, actor_id: actorId },
+    })
+    placed.push(result.order.id)
+    logger.info(`  test order #${result.order.display_id} (${payment})`)
+  }
+  return placed
+}
+
 export default async function seedDemo({ container }: ExecArgs): Promise<void> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const productModule = container.resolve(Modules.PRODUCT)
@@ -1634,6 +1666,11 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
     logger.info("Demo customers already have orders; not placing new ones.")
   } else {
     seeded = await seedOrders(ctx)
+  }
+
+  // Jest runs (NODE_ENV=test) keep the demo's order list exact; tests seed test orders themselves.
+  if (process.env.NODE_ENV !== "test") {
+    await seedDemoTestOrders(container, ctx.adminUserId)
   }
 
   await updateStoresWorkflow(container).run({

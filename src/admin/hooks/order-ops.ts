@@ -18,6 +18,13 @@ export const orderStatusKeys = {
   order: (orderId: string) => [...orderStatusKeys.all, orderId] as const,
 }
 
+/** The dashboard's own order queries (`ordersQueryKeys` in @medusajs/dashboard). */
+export const dashboardOrderKeys = {
+  all: ["orders"] as const,
+  // The order preview's key nests the detail key: [["orders", "detail", id], "preview"].
+  detail: (orderId: string) => [["orders", "detail", orderId]] as const,
+}
+
 /**
  * The list's query string. Status filters repeat their key
  * (`fulfillment_status=a&fulfillment_status=b`), as the route expects.
@@ -29,6 +36,7 @@ export function orderOpsSearch(query: AdminOrderOpsListQuery): string {
   if (query.created_at_gte) params.set("created_at_gte", query.created_at_gte)
   if (query.created_at_lte) params.set("created_at_lte", query.created_at_lte)
   if (query.q) params.set("q", query.q)
+  if (query.is_test !== undefined) params.set("is_test", String(query.is_test))
   if (query.order) params.set("order", query.order)
   if (query.limit !== undefined) params.set("limit", String(query.limit))
   if (query.offset !== undefined) params.set("offset", String(query.offset))

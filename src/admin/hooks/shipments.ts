@@ -9,20 +9,13 @@ import type {
   AdminShipmentResponse,
   AdminUpdateShipmentBody,
 } from "../lib/types"
-import { orderOpsKeys, orderStatusKeys } from "./order-ops"
+import { dashboardOrderKeys, orderOpsKeys, orderStatusKeys } from "./order-ops"
 import { orderTimelineKeys } from "./order-timeline"
 
 /** Query keys for shipments. */
 export const shipmentKeys = {
   all: ["order-ops", "shipments"] as const,
   order: (orderId: string) => [...shipmentKeys.all, "order", orderId] as const,
-}
-
-/** The dashboard's own order queries (`ordersQueryKeys` in @medusajs/dashboard). */
-const dashboardOrderKeys = {
-  all: ["orders"] as const,
-  // The order preview's key nests the detail key: [["orders", "detail", id], "preview"].
-  detail: (orderId: string) => [["orders", "detail", orderId]] as const,
 }
 
 /** The order's shipments, its status, what is left to ship and the carriers to choose from. */

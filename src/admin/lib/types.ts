@@ -179,6 +179,8 @@ export type AdminOrderOpsListQuery = {
   created_at_gte?: string
   created_at_lte?: string
   q?: string
+  /** Only test orders (true), only real ones (false), or both (absent). */
+  is_test?: boolean
   order?: OrderOpsSort
   limit?: number
   offset?: number
@@ -206,3 +208,45 @@ export type AdminOrderOpsListResponse = {
   limit: number
   offset: number
 }
+
+/** Whether a test order was placed as paid (payment captured) or left unpaid. */
+export type TestOrderPaymentState = "paid" | "unpaid"
+
+/** The record that flags an order as a test order. */
+export type AdminTestOrder = {
+  id: string
+  order_id: string
+  display_id: number
+  payment_state: TestOrderPaymentState
+  customer_id: string | null
+  /** True when the server made up a test customer for this order. */
+  generated_customer: boolean
+}
+
+/** Everything is optional: the server picks stock, region, customer and shipping. */
+export type AdminPlaceTestOrderBody = {
+  items?: { variant_id: string; quantity: number }[]
+  region_id?: string
+  customer_id?: string
+  email?: string
+  shipping_option_id?: string
+  payment?: TestOrderPaymentState
+}
+
+export type AdminPlaceTestOrderResponse = {
+  test_order: AdminTestOrder
+  order: { id: string; display_id: number }
+}
+
+export type AdminTestOrdersResponse = {
+  test_orders: AdminTestOrder[]
+  count: number
+  limit: number
+  offset: number
+}
+
+export type AdminOrderTestOrderResponse = { test_order: AdminTestOrder | null }
+
+export type AdminDeleteTestOrderResponse = { id: string; object: "test_order"; deleted: true }
+
+export type AdminPurgeTestOrdersResponse = { deleted: number; order_ids: string[] }

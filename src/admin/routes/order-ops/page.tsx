@@ -11,11 +11,15 @@ import {
   Table,
   Text,
   clx,
+  toast,
+  usePrompt,
 } from "@medusajs/ui"
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "../../components/status-badges"
+import { PlaceTestOrderButton } from "../../components/test-orders/place-test-order-drawer"
 import { useOrderOpsOrders } from "../../hooks/order-ops"
+import { usePurgeTestOrders, useTestOrders } from "../../hooks/test-orders"
 import { errorMessage } from "../../lib/errors"
 import { formatAmount, formatDateTime, fromIsoDay, toIsoDay } from "../../lib/format"
 import {
@@ -52,12 +56,14 @@ function useListState() {
     const payment = params.getAll("payment_status").filter((s): s is OrderPaymentStatus => s in PAYMENT_STATUS)
     const sortParam = params.get("order") as OrderOpsSort | null
     const offset = Math.max(0, Math.floor(Number(params.get("offset")) || 0))
+    const isTest = params.get("is_test")
     return {
       fulfillment,
       payment,
       from: fromIsoDay(params.get("from")),
       to: fromIsoDay(params.get("to")),
       q: params.get("q") ?? "",
+      kind: (isTest === "true" ? "test" : isTest === "false" ? "real" : "all") as OrderKind,
       sort: sortParam && SORTS.includes(sortParam) ? sortParam : DEFAULT_SORT,
       offset,
     }
@@ -80,10 +86,15 @@ function useListState() {
   }
 
   const clear = () =>
-    update({ fulfillment_status: null, payment_status: null, from: null, to: null, q: null })
+    update({ fulfillment_status: null, payment_status: null, from: null, to: null, q: null, is_test: null })
 
   const filtered =
-    state.fulfillment.length > 0 || state.payment.length > 0 || !!state.from || !!state.to || !!state.q
+    state.fulfillment.length > 0 ||
+    state.payment.length > 0 ||
+    !!state.from ||
+    !!state.to ||
+    !!state.q ||
+    state.kind !== "all"
 
   return { state, update, clear, filtered }
 }
@@ -97,10 +108,90 @@ function toQuery(state: ReturnType<typeof useListState>["state"]): AdminOrderOps
     created_at_gte: state.from ? state.from.toISOString() : undefined,
     created_at_lte: state.to ? endOfDay(state.to).toISOString() : undefined,
     q: state.q || undefined,
+    is_test: state.kind === "all" ? undefined : state.kind === "test",
     order: state.sort,
     limit: PAGE_SIZE,
     offset: state.offset,
   }
+}
+
+type OrderKind = "all" | "test" | "real"
+
+const ORDER_KINDS: { value: OrderKind; label: string }[] = [
+  { value: "all", label: "All orders" },
+  { value: "test", label: "Test orders" },
+  { value: "real", label: "Real orders" },
+]
+
+/** Test orders, real orders, or both (the URL's `is_test=true|false`, absent for both). */
+function OrderKindFilter({ value, onChange }: { value: OrderKind; onChange: (value: OrderKind) => void }) {
+  const current = ORDER_KINDS.find((kind) => kind.value === value)
+  return (
+    <DropdownMenu>
+      <DropdownMenu.Trigger asChild>
+        <Button
+          size="small"
+          variant="secondary"
+          data-testid="order-ops-filter-test"
+          className={clx(value !== "all" && "text-ui-fg-base")}
+        >
+          <span>
+            Orders
+            {value !== "all" && <span className="text-ui-fg-interactive">: {current?.label}</span>}
+          </span>
+          <ChevronDownMini className="text-ui-fg-muted" />
+        </Button>
+      </DropdownMenu.Trigger>
+      <DropdownMenu.Content align="start" className="min-w-[180px]">
+        <DropdownMenu.RadioGroup value={value} onValueChange={(next) => onChange(next as OrderKind)}>
+          {ORDER_KINDS.map((kind) => (
+            <DropdownMenu.RadioItem key={kind.value} value={kind.value}>
+              {kind.label}
+            </DropdownMenu.RadioItem>
+          ))}
+        </DropdownMenu.RadioGroup>
+      </DropdownMenu.Content>
+    </DropdownMenu>
+  )
+}
+
+/** "Purge test orders": how many there are comes from the server; disabled when none. */
+function PurgeTestOrdersButton() {
+  const { data } = useTestOrders({ limit: 1, offset: 0 })
+  const purge = usePurgeTestOrders()
+  const prompt = usePrompt()
+  const count = data?.count ?? 0
+
+  const onPurge = async () => {
+    const confirmed = await prompt({
+      title: `Delete ${count} test ${count === 1 ? "order" : "orders"}?`,
+      description:
+        "Every order flagged as a test is deleted. Real orders are not touched. This cannot be undone.",
+      confirmText: "Delete test orders",
+      cancelText: "Cancel",
+    })
+    if (!confirmed) return
+    try {
+      const result = await purge.mutateAsync()
+      toast.success(`${result.deleted} test ${result.deleted === 1 ? "order" : "orders"} deleted`)
+    } catch (e) {
+      toast.error(errorMessage(e))
+    }
+  }
+
+  return (
+    <Button
+      size="small"
+      variant="secondary"
+      disabled={count === 0}
+      isLoading={purge.isPending}
+      onClick={onPurge}
+      data-testid="purge-test-orders-button"
+      data-count={count}
+    >
+      Purge test orders
+    </Button>
+  )
 }
 
 /** A dropdown of status checkboxes; the menu stays open while the merchant ticks several. */
@@ -284,11 +375,19 @@ const OrderOpsPage = () => {
             Orders by fulfillment and payment status, with their shipments.
           </Text>
         </div>
-        <SearchInput value={state.q} onChange={(q) => update({ q: q || null })} />
+        <div className="flex flex-wrap items-center gap-2">
+          <SearchInput value={state.q} onChange={(q) => update({ q: q || null })} />
+          <PurgeTestOrdersButton />
+          <PlaceTestOrderButton />
+        </div>
       </div>
 
       <div className="px-6 py-4" data-testid="order-ops-filters">
         <div className="flex flex-wrap items-center gap-2">
+          <OrderKindFilter
+            value={state.kind}
+            onChange={(kind) => update({ is_test: kind === "all" ? null : String(kind === "test") })}
+          />
           <StatusFilter
             label="Fulfillment status"
             statuses={FULFILLMENT_STATUSES}
@@ -419,7 +518,7 @@ const OrderOpsPage = () => {
                           #{row.display_id}
                         </Link>
                         {row.is_test && (
-                          <Badge size="2xsmall" color="purple">
+                          <Badge size="2xsmall" color="purple" data-testid="order-ops-test-badge">
                             Test
                           </Badge>
                         )}

@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { mayNotifyAboutOrder, type TestOrderNotificationFlag } from "../../test-orders/utils/test-order-rules"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { getOrderOpsOptionsStep } from "../steps/get-plugin-options"
 
@@ -21,7 +22,9 @@ export const notifyCustomerOfOrderNoteWorkflowId = "order-ops-notify-customer-of
  * `order-ops-note-visible` by default) about a note visible to them, through
  * Medusa's notification module, and records `note.customer_notified` on the
  * timeline. Does nothing when the note is gone or internal, the order has no
- * email, or `notes.notify_customer` is off. The idempotency key is the note
+ * email, or `notes.notify_customer` is off — and for a test order unless
+ * the recipient is its generated test customer and
+ * `test_orders.suppress_notifications` is off. The idempotency key is the note
  * id plus its last update, so a redelivered event never sends twice.
  */
 export const notifyCustomerOfOrderNoteWorkflow = createWorkflow(
@@ -39,7 +42,7 @@ export const notifyCustomerOfOrderNoteWorkflow = createWorkflow(
 
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "display_id", "email", "customer_id"],
+      fields: ["id", "display_id", "email", "customer_id", "test_order.id", "test_order.generated_customer"],
       filters: { id: orderId },
     }).config({ name: "load-order" })
 
@@ -47,7 +50,16 @@ export const notifyCustomerOfOrderNoteWorkflow = createWorkflow(
       const note = notes[0]
       const order = orders[0]
       const send = Boolean(
-        note && order?.email && note.visible_to_customer && options.notes.notify_customer
+        note &&
+          order?.email &&
+          note.visible_to_customer &&
+          options.notes.notify_customer &&
+          // Test orders: only the generated test customer, or nobody (see README, Test orders).
+          mayNotifyAboutOrder(
+            (order as { test_order?: TestOrderNotificationFlag }).test_order,
+            order.email,
+            options
+          )
       )
       if (!send) {
         return { send: false as const }

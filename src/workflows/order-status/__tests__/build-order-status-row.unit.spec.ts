@@ -58,6 +58,11 @@ describe("buildOrderStatusRow", () => {
     expect(buildOrderStatusRow(base, [], NOW)).not.toHaveProperty("is_test")
   })
 
+  it("writes is_test when the test_order flag is given", () => {
+    expect(buildOrderStatusRow(base, [], NOW, true)).toMatchObject({ is_test: true })
+    expect(buildOrderStatusRow(base, [], NOW, false)).toMatchObject({ is_test: false })
+  })
+
   it("names the customer from the billing, then the shipping address, when the customer has no name", () => {
     expect(buildOrderStatusRow({ ...base, customer: { first_name: null, last_name: " " } }, [], NOW).customer_name).toBe(
       "Billing Name"

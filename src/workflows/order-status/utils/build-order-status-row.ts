@@ -122,11 +122,14 @@ const time = (value: When): number => (value ? new Date(value).getTime() : 0)
  * Turns one loaded order and its shipments into the `order_status` row the
  * refresh writes: both statuses, the customer's display name (customer, else
  * billing, else shipping address), counts and the shipment summary. Pure.
+ * `isTest` (from the test_order module) is written when given and left
+ * alone otherwise.
  */
 export function buildOrderStatusRow(
   order: OrderStatusSource,
   shipments: OrderStatusShipmentSource[],
-  computedAt: Date
+  computedAt: Date,
+  isTest?: boolean
 ): UpsertOrderStatusDTO {
   const canceled = order.status === "canceled" || !!order.canceled_at
   const items = (order.items ?? []).flatMap((item) =>
@@ -198,5 +201,6 @@ export function buildOrderStatusRow(
     order_created_at: new Date(order.created_at ?? computedAt),
     canceled_at: order.canceled_at ? new Date(order.canceled_at) : null,
     computed_at: computedAt,
+    ...(isTest === undefined ? {} : { is_test: isTest }),
   }
 }

@@ -86,7 +86,7 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           executeOnSubWorkflow: true,
         })
 
-        const [orders, shipments] = parallelize(
+        const [orders, shipments, testOrders] = parallelize(
           useQueryGraphStep({
             entity: "order",
             fields: ORDER_STATUS_SOURCE_FIELDS,
@@ -96,10 +96,15 @@ export const refreshOrderStatusWorkflow = createWorkflow(
             entity: "shipment",
             fields: ORDER_STATUS_SHIPMENT_FIELDS,
             filters: { order_id: orderIds },
-          }).config({ name: "load-shipments-for-status" })
+          }).config({ name: "load-shipments-for-status" }),
+          useQueryGraphStep({
+            entity: "test_order",
+            fields: ["order_id"],
+            filters: { order_id: orderIds },
+          }).config({ name: "load-test-orders-for-status" })
         )
 
-        const rows = transform({ orders, shipments }, ({ orders, shipments }) => {
+        const rows = transform({ orders, shipments, testOrders }, ({ orders, shipments, testOrders }) => {
           const computedAt = new Date()
           const byOrder = new Map<string, OrderStatusShipmentSource[]>()
           for (const shipment of shipments.data as unknown as OrderStatusShipmentSource[]) {
@@ -107,8 +112,11 @@ export const refreshOrderStatusWorkflow = createWorkflow(
             list.push(shipment)
             byOrder.set(shipment.order_id, list)
           }
+          const testOrderIds = new Set(
+            (testOrders.data as unknown as { order_id: string }[]).map((t) => t.order_id)
+          )
           return (orders.data as unknown as OrderStatusSource[]).map((order) =>
-            buildOrderStatusRow(order, byOrder.get(order.id) ?? [], computedAt)
+            buildOrderStatusRow(order, byOrder.get(order.id) ?? [], computedAt, testOrderIds.has(order.id))
           )
         })
 

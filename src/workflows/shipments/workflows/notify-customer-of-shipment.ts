@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { ShipmentStatusValue, ShippingPointValue } from "../../../modules/shipment/state-machine"
+import { mayNotifyAboutOrder, type TestOrderNotificationFlag } from "../../test-orders/utils/test-order-rules"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { getShipmentOptionsStep } from "../steps/get-shipment-options"
 import { carrierName } from "../utils/carriers"
@@ -23,7 +24,9 @@ export const notifyCustomerOfShipmentWorkflowId = "order-ops-notify-customer-of-
 /**
  * Tells the customer a shipment moved — shipped (with tracking), out for
  * delivery, delivered, picked up or failed — through Medusa's notification
- * module, unless the shipment's notify switch or the store's option is off.
+ * module, unless the shipment's notify switch or the store's option is off,
+ * or the order is a test order whose recipient is not its generated test
+ * customer (or `test_orders.suppress_notifications` is on).
  * One idempotency key per (shipment, status), so a repeated event never
  * sends twice. Records `shipment.customer_notified` on the timeline.
  */
@@ -39,14 +42,19 @@ export const notifyCustomerOfShipmentWorkflow = createWorkflow(
     const orderId = transform({ shipments }, ({ shipments }) => shipments[0]?.order_id ?? "")
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: ["id", "display_id", "email", "customer_id"],
+      fields: ["id", "display_id", "email", "customer_id", "test_order.id", "test_order.generated_customer"],
       filters: { id: orderId },
     }).config({ name: "load-order" })
 
     const plan = transform({ input, shipments, orders, options }, ({ input, shipments, orders, options }) => {
       const shipment = shipments[0]
       const order = orders[0]
-      if (!shipment || !order?.email) {
+      // Test orders: only the generated test customer, or nobody (see README, Test orders).
+      if (!shipment || !order?.email || !mayNotifyAboutOrder(
+            (order as { test_order?: TestOrderNotificationFlag }).test_order,
+            order.email,
+            options
+          )) {
         return { send: false as const }
       }
       const kind = shipmentNotificationKind(input.status, shipment.shipping_point as ShippingPointValue)

@@ -1,0 +1,3 @@
+export * from "./workflows"
+export * from "./utils/test-order-rules"
+export * from "./steps/get-test-order-flags"

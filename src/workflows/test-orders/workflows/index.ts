@@ -1,0 +1,2 @@
+export * from "./place-test-order"
+export * from "./delete-test-orders"
