@@ -103,8 +103,8 @@ medusaIntegrationTestRunner({
         region_id: order.region_id as string,
         sales_channel_id: order.sales_channel_id as string,
         // The default mix is one unit of each variant.
-        items: (order.items ?? []).map((i) => ({ variant_id: i!.variant_id as string, quantity: 1 })),
-        shipping_option_ids: (order.shipping_methods ?? []).map((m) => m!.shipping_option_id as string),
+        items: (order.items ?? []).map((i: any) => ({ variant_id: i!.variant_id as string, quantity: 1 })),
+        shipping_option_ids: (order.shipping_methods ?? []).map((m: any) => m!.shipping_option_id as string),
         country_code: order.shipping_address!.country_code as string,
       }
       const placeTest = () =>

@@ -111,9 +111,9 @@ medusaIntegrationTestRunner({
         filters: { id: orderId },
       })
       return (data[0].fulfillments ?? [])
-        .filter((f) => f && !f.canceled_at)
-        .sort((a, b) => new Date(a!.created_at).getTime() - new Date(b!.created_at).getTime())
-        .map((f) => f!.id)
+        .filter((f: any) => f && !f.canceled_at)
+        .sort((a: any, b: any) => new Date(a!.created_at).getTime() - new Date(b!.created_at).getTime())
+        .map((f: any) => f!.id)
     }
     /** An admin POST that fails the test with the server's message. */
     const post = async (url: string, body: unknown = {}) => {
@@ -183,7 +183,7 @@ medusaIntegrationTestRunner({
           fields: ["id", "items.id", "items.quantity", "items.detail.quantity", "payment_collections.payments.id"],
           filters: { id: orderId },
         })
-        const items = (data[0].items ?? []).map((i) => ({ id: i!.id, quantity: Number(i!.quantity) }))
+        const items = (data[0].items ?? []).map((i: any) => ({ id: i!.id, quantity: Number(i!.quantity) }))
         const paymentId = data[0].payment_collections![0]!.payments![0]!.id
         const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: "Main Warehouse" })
 
@@ -225,7 +225,7 @@ medusaIntegrationTestRunner({
           filters: { id: orderId },
         })
         // The hoodie ships with the default profile (the e-book would need the digital option).
-        const hoodie = (data[0].items ?? []).find((i) => i!.variant_sku === "OOPS-HOODIE-L")!
+        const hoodie = (data[0].items ?? []).find((i: any) => i!.variant_sku === "OOPS-HOODIE-L")!
         const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: "Main Warehouse" })
         await post(`/admin/orders/${orderId}/fulfillments`, {
           items: [{ id: hoodie.id, quantity: 1 }],
@@ -253,7 +253,7 @@ medusaIntegrationTestRunner({
           fields: ["id", "items.id", "items.quantity", "items.detail.quantity"],
           filters: { id: orderId },
         })
-        const items = (data[0].items ?? []).map((i) => ({ id: i!.id, quantity: Number(i!.quantity) }))
+        const items = (data[0].items ?? []).map((i: any) => ({ id: i!.id, quantity: Number(i!.quantity) }))
         const [location] = await container.resolve(Modules.STOCK_LOCATION).listStockLocations({ name: "Main Warehouse" })
         await post(`/admin/orders/${orderId}/fulfillments`, { items, location_id: location.id })
         await eventually(() => rowOf(orderId), (r) => r?.fulfillment_status === "dispatched")

@@ -113,7 +113,7 @@ medusaIntegrationTestRunner({
       expect(placed.email).toMatch(/^test\+[a-z0-9]+@order-ops\.test$/)
       expect(placed.customer?.metadata).toMatchObject({ order_ops_test: true })
       expect(placed.items).toHaveLength(2)
-      expect(placed.items!.some((i) => i?.variant?.product?.metadata?.order_ops_digital === true)).toBe(true)
+      expect(placed.items!.some((i: any) => i?.variant?.product?.metadata?.order_ops_digital === true)).toBe(true)
       expect(placed.shipping_methods).toHaveLength(2)
 
       const row = await statusRow(order.id)

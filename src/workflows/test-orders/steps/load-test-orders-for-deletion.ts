@@ -90,10 +90,10 @@ export const loadTestOrdersForDeletionStep = createStep(
         ]),
       ],
       payment_collection_ids: orders.flatMap((o) =>
-        (o.payment_collections ?? []).flatMap((c) => (c ? [c.id as string] : []))
+        ((o.payment_collections ?? []) as ({ id: string } | null)[]).flatMap((c) => (c ? [c.id] : []))
       ),
       fulfillment_ids: orders.flatMap((o) =>
-        (o.fulfillments ?? []).flatMap((f) => (f ? [f.id as string] : []))
+        ((o.fulfillments ?? []) as ({ id: string } | null)[]).flatMap((f) => (f ? [f.id] : []))
       ),
       customer_ids: customerIds,
     })

@@ -138,7 +138,7 @@ export const placeTestOrderWorkflow = createWorkflow(
     when("capture-test-payment", { plan }, ({ plan }) => plan.payment === "paid").then(() => {
       capturePaymentWorkflow.runAsStep({
         input: transform({ orders, input }, ({ orders, input }) => ({
-          payment_id: (orders[0]?.payment_collections ?? [])
+          payment_id: ((orders[0]?.payment_collections ?? []) as ({ payments?: ({ id: string } | null)[] | null } | null)[])
             .flatMap((c) => c?.payments ?? [])
             .find((p) => !!p)!.id,
           captured_by: input.actor_id ?? undefined,
