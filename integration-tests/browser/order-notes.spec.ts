@@ -1,47 +1,18 @@
-import path from "path"
-import fs from "fs"
-import { chromium, type Browser, type Page } from "playwright-core"
-import { CHROMIUM_ARGS, findChromium } from "./chromium"
+import type { Page } from "playwright-core"
+import { adminEmail, logIn, screenshot, useAdminPage } from "./harness"
 
 jest.setTimeout(6 * 60 * 1000)
-
-const baseUrl = process.env.ORDER_OPS_BROWSER_BASE_URL as string
-const email = process.env.DEMO_ADMIN_EMAIL || "admin@medusa-order-ops.test"
-const password = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
-// `medusa develop` restarts on any file written in the project outside dot-folders, so
-// screenshots go to .test-results while the store runs; global teardown copies them
-// to docs/screenshots once it has stopped.
-const screenshots = path.resolve(__dirname, "../../.test-results/screenshots")
-const failures = path.resolve(__dirname, "../../.test-results/browser-failures")
 
 /**
  * A merchant in the demo store's admin: log in, open an order, add, edit and
  * delete a note, and see each step on the order's timeline.
  */
 describe("order notes and timeline in the Medusa admin (Chromium)", () => {
-  let browser: Browser
+  const adminPage = useAdminPage()
   let page: Page
 
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_ARGS })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
-    page.setDefaultTimeout(90 * 1000)
-  })
-
-  afterEach(async () => {
-    // Keep a picture of the page whenever a step fails, for whoever reads the CI log.
-    const state = expect.getState()
-    if (page && state.currentTestName && (state.assertionCalls ?? 0) >= 0) {
-      const dir = failures
-      fs.mkdirSync(dir, { recursive: true })
-      await page
-        .screenshot({ path: path.join(dir, `${state.currentTestName.replace(/\W+/g, "-").slice(-80)}.png`), fullPage: true })
-        .catch(() => undefined)
-    }
-  })
-
-  afterAll(async () => {
-    await browser?.close()
+  beforeAll(() => {
+    page = adminPage()
   })
 
   const notesWidget = () => page.getByTestId("order-notes-widget")
@@ -50,11 +21,7 @@ describe("order notes and timeline in the Medusa admin (Chromium)", () => {
     timeline().locator(`[data-testid="timeline-entry"][data-kind="${kind}"]`).filter({ hasText: text })
 
   it("logs in and opens a seeded order", async () => {
-    await page.goto(`${baseUrl}/app/login`)
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL("**/app/orders**")
+    await logIn(page)
 
     const firstRow = page.locator("table tbody tr").first()
     await firstRow.waitFor()
@@ -73,7 +40,7 @@ describe("order notes and timeline in the Medusa admin (Chromium)", () => {
     const note = notesWidget().getByTestId("order-note").filter({ hasText: body })
     await note.waitFor()
     // The author is the logged-in admin (the demo's admin has no name, so its email shows).
-    expect(await note.textContent()).toContain(email)
+    expect(await note.textContent()).toContain(adminEmail)
     await timelineEntry("note.created", body).waitFor()
   })
 
@@ -95,8 +62,7 @@ describe("order notes and timeline in the Medusa admin (Chromium)", () => {
     await revisions.waitFor()
     expect(await revisions.textContent()).toContain(before)
 
-    fs.mkdirSync(screenshots, { recursive: true })
-    await page.screenshot({ path: path.join(screenshots, "order-notes-timeline.png"), fullPage: true })
+    await screenshot(page, "order-notes-timeline.png")
   })
 
   it("deletes the note after confirming, and sees the deletion on the timeline", async () => {
@@ -118,6 +84,6 @@ describe("order notes and timeline in the Medusa admin (Chromium)", () => {
       [noteCount - 1]
     )
     expect(await notesWidget().getByTestId("order-note").filter({ hasText: body }).count()).toBe(0)
-    await page.screenshot({ path: path.join(screenshots, "order-notes-deleted.png"), fullPage: true })
+    await screenshot(page, "order-notes-deleted.png")
   })
 })

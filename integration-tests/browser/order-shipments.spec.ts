@@ -1,18 +1,7 @@
-import path from "path"
-import fs from "fs"
-import { chromium, type Browser, type Page } from "playwright-core"
-import { CHROMIUM_ARGS, findChromium } from "./chromium"
+import type { Page } from "playwright-core"
+import { baseUrl, logIn, screenshot, toastsGone, useAdminPage } from "./harness"
 
 jest.setTimeout(6 * 60 * 1000)
-
-const baseUrl = process.env.ORDER_OPS_BROWSER_BASE_URL as string
-const email = process.env.DEMO_ADMIN_EMAIL || "admin@medusa-order-ops.test"
-const password = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
-// `medusa develop` restarts on any file written in the project outside dot-folders, so
-// screenshots go to .test-results while the store runs; global teardown copies them
-// to docs/screenshots once it has stopped.
-const screenshots = path.resolve(__dirname, "../../.test-results/screenshots")
-const failures = path.resolve(__dirname, "../../.test-results/browser-failures")
 
 type Candidate = { id: string; display_id: number; units: number }
 
@@ -22,29 +11,12 @@ type Candidate = { id: string; display_id: number; units: number }
  * the Order operations page through a status filter.
  */
 describe("shipments and the order operations page in the Medusa admin (Chromium)", () => {
-  let browser: Browser
+  const adminPage = useAdminPage()
   let page: Page
   let order: Candidate
 
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_ARGS })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
-    page.setDefaultTimeout(90 * 1000)
-  })
-
-  afterEach(async () => {
-    // Keep a picture of the page whenever a step fails, for whoever reads the CI log.
-    const state = expect.getState()
-    if (page && state.currentTestName && (state.assertionCalls ?? 0) >= 0) {
-      fs.mkdirSync(failures, { recursive: true })
-      await page
-        .screenshot({ path: path.join(failures, `${state.currentTestName.replace(/\W+/g, "-").slice(-80)}.png`), fullPage: true })
-        .catch(() => undefined)
-    }
-  })
-
-  afterAll(async () => {
-    await browser?.close()
+  beforeAll(() => {
+    page = adminPage()
   })
 
   const widget = () => page.getByTestId("order-shipments-widget")
@@ -52,12 +24,6 @@ describe("shipments and the order operations page in the Medusa admin (Chromium)
     widget().locator(`[data-testid="order-fulfillment-status"][data-status="${status}"]`)
   const shipments = () => widget().getByTestId("shipment")
   const drawer = () => page.getByTestId("create-shipment-drawer")
-
-  /** Waits for the success toasts to leave, so that screenshots show the page. */
-  const toastsGone = () =>
-    page.waitForFunction(() => document.querySelectorAll("[data-sonner-toast]").length === 0, undefined, {
-      timeout: 20 * 1000,
-    })
 
   /** Opens a shipment's ⋯ menu and picks an action. */
   async function shipmentAction(index: number, action: string) {
@@ -67,11 +33,7 @@ describe("shipments and the order operations page in the Medusa admin (Chromium)
   }
 
   it("logs in and opens a paid, unfulfilled order", async () => {
-    await page.goto(`${baseUrl}/app/login`)
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL("**/app/orders**")
+    await logIn(page)
 
     // Ask the API with the page's session which seeded orders are paid and unfulfilled,
     // and take the one with the most units left to ship (a partial shipment needs two).
@@ -130,10 +92,6 @@ describe("shipments and the order operations page in the Medusa admin (Chromium)
     await drawer().getByTestId("shipment-tracking-number").fill(tracking)
     // The URL is left empty: the server builds UPS's tracking link.
     expect(await drawer().textContent()).toContain("UPS's tracking page")
-
-    const review = path.resolve(__dirname, "../../.test-results/review")
-    fs.mkdirSync(review, { recursive: true })
-    await page.screenshot({ path: path.join(review, "create-shipment-drawer.png") })
 
     await drawer().getByTestId("create-shipment-submit").click()
     await drawer().waitFor({ state: "detached" })
@@ -196,7 +154,6 @@ describe("shipments and the order operations page in the Medusa admin (Chromium)
     expect(await widget().locator('[data-testid="shipment-status"][data-status="delivered"]').count()).toBe(2)
 
     await shipments().first().getByTestId("shipment-history").waitFor()
-    fs.mkdirSync(screenshots, { recursive: true })
     // Scroll the dashboard's own scroll container (scrollIntoView would shift the whole shell).
     await widget().evaluate((el) => {
       let box = el.parentElement
@@ -205,8 +162,8 @@ describe("shipments and the order operations page in the Medusa admin (Chromium)
       }
       if (box) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 24
     })
-    await toastsGone()
-    await page.screenshot({ path: path.join(screenshots, "order-shipments.png"), fullPage: true })
+    await toastsGone(page)
+    await screenshot(page, "order-shipments.png")
   })
 
   it("finds the order on the Order operations page through the status filter and opens it", async () => {
@@ -242,12 +199,11 @@ describe("shipments and the order operations page in the Medusa admin (Chromium)
     )
     expect(page.url()).toContain("fulfillment_status=delivered")
 
-    fs.mkdirSync(screenshots, { recursive: true })
     await page.getByTestId("order-ops-search").fill("")
     await page.waitForFunction(() => !new URL(location.href).searchParams.has("q"))
     await row.waitFor()
-    await toastsGone()
-    await page.screenshot({ path: path.join(screenshots, "order-operations.png"), fullPage: true })
+    await toastsGone(page)
+    await screenshot(page, "order-operations.png")
 
     await row.click()
     await page.waitForURL(`**/app/orders/${order.id}`)

@@ -1,69 +1,31 @@
-import path from "path"
-import fs from "fs"
-import { chromium, type Browser, type Page } from "playwright-core"
-import { CHROMIUM_ARGS, findChromium } from "./chromium"
+import type { Page } from "playwright-core"
+import { logIn, screenshot, toastsGone, useAdminPage } from "./harness"
 
 jest.setTimeout(6 * 60 * 1000)
-
-const baseUrl = process.env.ORDER_OPS_BROWSER_BASE_URL as string
-const email = process.env.DEMO_ADMIN_EMAIL || "admin@medusa-order-ops.test"
-const password = process.env.DEMO_ADMIN_PASSWORD || "supersecret"
-// `medusa develop` restarts on any file written in the project outside dot-folders, so
-// screenshots go to .test-results while the store runs; global teardown copies them
-// to docs/screenshots once it has stopped.
-const screenshots = path.resolve(__dirname, "../../.test-results/screenshots")
-const failures = path.resolve(__dirname, "../../.test-results/browser-failures")
 
 /**
  * A merchant places a test order from the Order operations page with the
  * defaults, lands on it, finds it again through the Test filter, and deletes it.
  */
 describe("test orders in the Medusa admin (Chromium)", () => {
-  let browser: Browser
+  const adminPage = useAdminPage()
   let page: Page
   let orderId: string
 
-  beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: findChromium()!, args: CHROMIUM_ARGS })
-    page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
-    page.setDefaultTimeout(90 * 1000)
-  })
-
-  afterEach(async () => {
-    // Keep a picture of the page whenever a step fails, for whoever reads the CI log.
-    const state = expect.getState()
-    if (page && state.currentTestName && (state.assertionCalls ?? 0) >= 0) {
-      fs.mkdirSync(failures, { recursive: true })
-      await page
-        .screenshot({ path: path.join(failures, `${state.currentTestName.replace(/\W+/g, "-").slice(-80)}.png`), fullPage: true })
-        .catch(() => undefined)
-    }
-  })
-
-  afterAll(async () => {
-    await browser?.close()
+  beforeAll(() => {
+    page = adminPage()
   })
 
   const banner = () => page.getByTestId("order-test-order-widget")
   const drawer = () => page.getByTestId("place-test-order-drawer")
   const opsRow = (id: string) => page.locator(`[data-testid="order-ops-row"][data-order-id="${id}"]`)
 
-  /** Waits for the toasts to leave, so that screenshots show the page. */
-  const toastsGone = () =>
-    page.waitForFunction(() => document.querySelectorAll("[data-sonner-toast]").length === 0, undefined, {
-      timeout: 20 * 1000,
-    })
-
   /** The status a GET to the admin API answers with, asked with the page's session. */
   const apiStatus = (url: string) =>
     page.evaluate(async (u) => (await fetch(u, { credentials: "include" })).status, url)
 
   it("logs in and sees the Place test order button above the order list", async () => {
-    await page.goto(`${baseUrl}/app/login`)
-    await page.locator('input[name="email"]').fill(email)
-    await page.locator('input[name="password"]').fill(password)
-    await page.locator('button[type="submit"]').click()
-    await page.waitForURL("**/app/orders**")
+    await logIn(page)
     await page.getByTestId("order-list-test-orders-widget").getByTestId("place-test-order-button").waitFor()
   })
 
@@ -79,8 +41,7 @@ describe("test orders in the Medusa admin (Chromium)", () => {
     // The variant picker lists the catalog; nothing is chosen, so the server picks the items.
     await drawer().getByTestId("test-order-variant").first().waitFor()
     expect(await drawer().getByTestId("test-order-item").count()).toBe(0)
-    fs.mkdirSync(screenshots, { recursive: true })
-    await page.screenshot({ path: path.join(screenshots, "place-test-order.png") })
+    await screenshot(page, "place-test-order.png", false)
 
     await drawer().getByTestId("place-test-order-submit").click()
     await page.waitForURL(/\/app\/orders\/order_[A-Z0-9]+$/)
@@ -101,8 +62,8 @@ describe("test orders in the Medusa admin (Chromium)", () => {
       }
       if (box) box.scrollTop += el.getBoundingClientRect().top - box.getBoundingClientRect().top - 24
     })
-    await toastsGone()
-    await page.screenshot({ path: path.join(screenshots, "test-order.png") })
+    await toastsGone(page)
+    await screenshot(page, "test-order.png", false)
   })
 
   it("finds the order on Order operations through the Test filter, with a Test badge", async () => {
