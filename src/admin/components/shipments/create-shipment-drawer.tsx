@@ -14,7 +14,7 @@ import {
 import { Photo } from "@medusajs/icons"
 import { useState } from "react"
 import { useCreateShipment } from "../../hooks/shipments"
-import { errorMessage, fieldError } from "../../lib/errors"
+import { useFieldErrors } from "../../hooks/field-errors"
 import { toIsoDay } from "../../lib/format"
 import { SHIPPING_POINT, SHIPPING_POINTS } from "../../lib/status"
 import type { AdminCreateShipmentBody, AdminOrderShipmentsResponse, ShippingPoint } from "../../lib/types"
@@ -22,7 +22,6 @@ import { Field } from "../field"
 import { CarrierField, carrierValue, emptyCarrierChoice, listedCarrier, type CarrierChoice } from "./carrier-field"
 
 const FIELDS = ["items", "shipping_point", "carrier", "tracking_number", "tracking_url", "estimated_delivery_at"] as const
-type FieldName = (typeof FIELDS)[number]
 
 /** The drawer's form; mounted afresh each time the drawer opens. */
 function CreateShipmentForm({
@@ -47,7 +46,7 @@ function CreateShipmentForm({
   const [eta, setEta] = useState<Date | null>(null)
   const [notify, setNotify] = useState(true)
   const [markShipped, setMarkShipped] = useState(true)
-  const [serverError, setServerError] = useState<{ field: FieldName | null; message: string } | null>(null)
+  const { errorFor, report, clear } = useFieldErrors(FIELDS)
 
   const pickup = point === "pickup"
   const chosen = items
@@ -59,10 +58,9 @@ function CreateShipmentForm({
     return !Number.isInteger(n) || n < 0 || n > item.fulfillable_quantity
   })
   const known = listedCarrier(carrier, data.carriers)
-  const errorFor = (field: FieldName) => (serverError?.field === field ? serverError.message : null)
 
   const submit = async () => {
-    setServerError(null)
+    clear()
     const body: AdminCreateShipmentBody = {
       items: chosen.map(({ item, quantity }) => ({ line_item_id: item.line_item_id, quantity })),
       shipping_point: point,
@@ -81,9 +79,7 @@ function CreateShipmentForm({
       toast.success(pickup ? "Pickup shipment created" : markShipped ? "Shipment created and marked as shipped" : "Shipment created")
       onDone()
     } catch (e) {
-      const message = errorMessage(e)
-      setServerError(fieldError(message, FIELDS))
-      toast.error(message)
+      report(e)
     }
   }
 

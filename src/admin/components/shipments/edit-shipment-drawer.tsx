@@ -1,7 +1,7 @@
 import { Button, DatePicker, Drawer, Heading, Hint, Input, Label, Select, Switch, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useUpdateShipment } from "../../hooks/shipments"
-import { errorMessage, fieldError } from "../../lib/errors"
+import { useFieldErrors } from "../../hooks/field-errors"
 import { fromIsoDay, toIsoDay, utcIsoDay } from "../../lib/format"
 import { shipmentStatusLook } from "../../lib/status"
 import type { AdminCarrier, AdminShipment, AdminUpdateShipmentBody, ShipmentStatus } from "../../lib/types"
@@ -9,7 +9,6 @@ import { Field } from "../field"
 import { CarrierField, carrierChoiceFrom, carrierValue, listedCarrier, type CarrierChoice } from "./carrier-field"
 
 const FIELDS = ["status", "carrier", "tracking_number", "tracking_url", "estimated_delivery_at", "notify_customer"] as const
-type FieldName = (typeof FIELDS)[number]
 
 const orNull = (value: string) => value.trim() || null
 
@@ -31,8 +30,7 @@ function EditShipmentForm({
   const [trackingUrl, setTrackingUrl] = useState(shipment.tracking_url ?? "")
   const [eta, setEta] = useState<Date | null>(() => fromIsoDay(utcIsoDay(shipment.estimated_delivery_at)))
   const [notify, setNotify] = useState(shipment.notify_customer)
-  const [serverError, setServerError] = useState<{ field: FieldName | null; message: string } | null>(null)
-  const errorFor = (field: FieldName) => (serverError?.field === field ? serverError.message : null)
+  const { errorFor, report, clear } = useFieldErrors(FIELDS)
 
   const pickup = shipment.shipping_point === "pickup"
   const known = listedCarrier(carrier, carriers)
@@ -56,7 +54,7 @@ function EditShipmentForm({
   }
 
   const submit = async () => {
-    setServerError(null)
+    clear()
     const body = changes()
     if (!Object.keys(body).length) {
       onDone()
@@ -67,9 +65,7 @@ function EditShipmentForm({
       toast.success("Shipment updated")
       onDone()
     } catch (e) {
-      const message = errorMessage(e)
-      setServerError(fieldError(message, FIELDS))
-      toast.error(message)
+      report(e)
     }
   }
 

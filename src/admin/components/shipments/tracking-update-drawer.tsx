@@ -1,13 +1,12 @@
 import { Button, DatePicker, Drawer, Heading, Input, Select, Textarea, toast } from "@medusajs/ui"
 import { useState } from "react"
 import { useAddShipmentEvent } from "../../hooks/shipments"
-import { errorMessage, fieldError } from "../../lib/errors"
+import { useFieldErrors } from "../../hooks/field-errors"
 import { shipmentStatusLook } from "../../lib/status"
 import type { AdminShipment, AdminShipmentEventBody, ShipmentStatus } from "../../lib/types"
 import { Field } from "../field"
 
 const FIELDS = ["status", "occurred_at", "message", "location"] as const
-type FieldName = (typeof FIELDS)[number]
 
 function TrackingUpdateForm({
   orderId,
@@ -30,11 +29,10 @@ function TrackingUpdateForm({
   const [occurredAt, setOccurredAt] = useState<Date | null>(null)
   const [location, setLocation] = useState("")
   const [message, setMessage] = useState("")
-  const [serverError, setServerError] = useState<{ field: FieldName | null; message: string } | null>(null)
-  const errorFor = (field: FieldName) => (serverError?.field === field ? serverError.message : null)
+  const { errorFor, report, clear } = useFieldErrors(FIELDS)
 
   const submit = async () => {
-    setServerError(null)
+    clear()
     const body: AdminShipmentEventBody = { status }
     if (occurredAt) body.occurred_at = occurredAt.toISOString()
     if (location.trim()) body.location = location.trim()
@@ -48,9 +46,7 @@ function TrackingUpdateForm({
       }
       onDone()
     } catch (e) {
-      const text = errorMessage(e)
-      setServerError(fieldError(text, FIELDS))
-      toast.error(text)
+      report(e)
     }
   }
 

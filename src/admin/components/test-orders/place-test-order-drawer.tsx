@@ -16,7 +16,8 @@ import { useEffect, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useProductSearch, useRegions, useShippingOptions } from "../../hooks/catalog"
 import { usePlaceTestOrder } from "../../hooks/test-orders"
-import { errorMessage, fieldError } from "../../lib/errors"
+import { useFieldErrors } from "../../hooks/field-errors"
+import { errorMessage } from "../../lib/errors"
 import type { AdminPlaceTestOrderBody, TestOrderPaymentState } from "../../lib/types"
 import { Field } from "../field"
 
@@ -29,7 +30,6 @@ const FIELDS = [
   "shipping_option_id",
   "payment",
 ] as const
-type FieldName = (typeof FIELDS)[number]
 
 const PAYMENT_STATES: { value: TestOrderPaymentState; label: string; description: string }[] = [
   { value: "paid", label: "Paid", description: "The payment is captured; the order is ready to fulfill." },
@@ -207,20 +207,17 @@ function PlaceTestOrderForm({ onDone }: { onDone: () => void }) {
   const [regionId, setRegionId] = useState(SERVER_DEFAULT)
   const [shippingOptionId, setShippingOptionId] = useState(SERVER_DEFAULT)
   const [email, setEmail] = useState("")
-  const [serverError, setServerError] = useState<{ field: FieldName | null; message: string; raw: string } | null>(
-    null
-  )
+  const { errorFor, raw, report, clear } = useFieldErrors(FIELDS)
 
   const quantityError = items.find((item) => {
     const n = Number(item.quantity)
     return !item.quantity || !Number.isInteger(n) || n < 1
   })
-  const errorFor = (field: FieldName) => (serverError?.field === field ? serverError.message : null)
   // "items[1].variant_id: …" points at the second chosen line.
-  const itemIndex = serverError ? /^items\[(\d+)\]/.exec(serverError.raw) : null
+  const itemIndex = raw ? /^items\[(\d+)\]/.exec(raw) : null
 
   const submit = async () => {
-    setServerError(null)
+    clear()
     const body: AdminPlaceTestOrderBody = { payment }
     if (items.length) body.items = items.map((item) => ({ variant_id: item.variant_id, quantity: Number(item.quantity) }))
     if (regionId !== SERVER_DEFAULT) body.region_id = regionId
@@ -232,9 +229,7 @@ function PlaceTestOrderForm({ onDone }: { onDone: () => void }) {
       onDone()
       navigate(`/orders/${order.id}`)
     } catch (e) {
-      const message = errorMessage(e)
-      setServerError({ ...fieldError(message, FIELDS), raw: message })
-      toast.error(message)
+      report(e)
     }
   }
 
