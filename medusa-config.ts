@@ -13,6 +13,31 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 /** The options the demo store passes to the plugin's modules. */
 const orderOpsOptions: PluginOptionsInput = {
   notes: { notify_customer: true },
+  carriers: {
+    // The offline sandbox carrier, so the demo store can rate-shop and buy
+    // labels at once; its parcels advance every SANDBOX_STEP_MINUTES.
+    sandbox: { enabled: true, step_minutes: Number(process.env.SANDBOX_STEP_MINUTES ?? 2) },
+    // Live carriers only when their keys are in the environment.
+    ...(process.env.SHIPPO_API_KEY
+      ? {
+          shippo: {
+            api_key: process.env.SHIPPO_API_KEY,
+            webhook_token: process.env.SHIPPO_WEBHOOK_TOKEN,
+            webhook_hmac_secret: process.env.SHIPPO_WEBHOOK_HMAC_SECRET,
+            ...(process.env.SHIPPO_BASE_URL ? { base_url: process.env.SHIPPO_BASE_URL } : {}),
+          },
+        }
+      : {}),
+    ...(process.env.EASYPOST_API_KEY
+      ? {
+          easypost: {
+            api_key: process.env.EASYPOST_API_KEY,
+            webhook_secret: process.env.EASYPOST_WEBHOOK_SECRET,
+            ...(process.env.EASYPOST_BASE_URL ? { base_url: process.env.EASYPOST_BASE_URL } : {}),
+          },
+        }
+      : {}),
+  },
 }
 
 const REDIS_URL = process.env.REDIS_URL
@@ -78,6 +103,23 @@ export default defineConfig({
   modules: [
     ...pluginModules,
     ...redisModules,
+    {
+      // Label files are kept through Medusa's file module. Locally they go
+      // to a dot-folder, which the dev server's watcher ignores.
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: {
+              upload_dir: process.env.ORDER_OPS_UPLOAD_DIR || ".data/uploads",
+              private_upload_dir: process.env.ORDER_OPS_UPLOAD_DIR || ".data/uploads",
+            },
+          },
+        ],
+      },
+    },
     {
       resolve: "@medusajs/medusa/notification",
       options: {

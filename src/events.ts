@@ -9,6 +9,10 @@ export const OrderOpsEvents = {
   SHIPMENT_CREATED: "order_ops.shipment.created",
   SHIPMENT_UPDATED: "order_ops.shipment.updated",
   SHIPMENT_STATUS_CHANGED: "order_ops.shipment.status_changed",
+  LABEL_PURCHASED: "order_ops.label.purchased",
+  LABEL_VOIDED: "order_ops.label.voided",
+  LABEL_REFUND_UPDATED: "order_ops.label.refund_updated",
+  CARRIER_WEBHOOK_RECEIVED: "order_ops.carrier_webhook.received",
   TEST_ORDER_PLACED: "order_ops.test_order.placed",
   TEST_ORDER_DELETED: "order_ops.test_order.deleted",
 } as const
@@ -40,4 +44,18 @@ export type TestOrderEventData = {
   /** The test_order row id. */
   id: string
   order_id: string
+}
+
+/** Payload of `order_ops.label.*` events. */
+export type LabelEventData = {
+  /** The shipping label id. */
+  id: string
+  order_id: string
+  shipment_id?: string | null
+  refund_status?: string
+}
+
+/** Payload of `order_ops.carrier_webhook.received`: the inbox rows to apply. */
+export type CarrierWebhookEventData = {
+  ids: string[]
 }

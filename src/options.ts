@@ -68,6 +68,59 @@ export const PluginOptionsSchema = z
         },
         channel: "email",
       }),
+    carriers: z
+      .object({
+        /**
+         * The offline sandbox carrier. Test orders always use it; real orders
+         * only when `enabled` (the demo store turns it on).
+         */
+        sandbox: z
+          .object({
+            enabled: z.boolean().default(false),
+            /** Minutes between simulated tracking steps of a sandbox parcel. Default 2. */
+            step_minutes: z.number().positive().max(24 * 60).default(2),
+          })
+          .strict()
+          .default({ enabled: false, step_minutes: 2 }),
+        /** Shippo. Pass the key from the environment: `api_key: process.env.SHIPPO_API_KEY`. */
+        shippo: z
+          .object({
+            api_key: z.string().min(1, "api_key is required"),
+            /** API base URL. Default `https://api.goshippo.com`. */
+            base_url: z.string().url().optional(),
+            /** The `?token=` you appended to the webhook URL in Shippo. Required to accept Shippo webhooks. */
+            webhook_token: z.string().min(8).optional(),
+            /** Shippo's webhook HMAC secret; when set, the signature is required too. */
+            webhook_hmac_secret: z.string().min(1).optional(),
+            /** Shippo pushes tracking webhooks; set false to poll instead. Default true. */
+            webhooks: z.boolean().default(true),
+          })
+          .strict()
+          .optional(),
+        /** EasyPost. Pass the key from the environment: `api_key: process.env.EASYPOST_API_KEY`. */
+        easypost: z
+          .object({
+            api_key: z.string().min(1, "api_key is required"),
+            /** API base URL. Default `https://api.easypost.com/v2`. */
+            base_url: z.string().url().optional(),
+            /** The webhook secret set on the EasyPost webhook; required to accept EasyPost webhooks. */
+            webhook_secret: z.string().min(1).optional(),
+            /** EasyPost pushes tracking webhooks; set false to poll instead. Default true. */
+            webhooks: z.boolean().default(true),
+          })
+          .strict()
+          .optional(),
+        /** Label file format bought by default. Default `PDF`. */
+        label_format: z.enum(["PDF", "PNG", "ZPL"]).default("PDF"),
+        /** Hours between tracking polls of a shipment whose carrier sends no webhooks. Default 1. */
+        poll_interval_hours: z.number().positive().max(24 * 7).default(1),
+      })
+      .strict()
+      .default({
+        sandbox: { enabled: false, step_minutes: 2 },
+        label_format: "PDF",
+        poll_interval_hours: 1,
+      }),
     test_orders: z
       .object({
         /**

@@ -65,6 +65,7 @@ describe("shipments and the order operations page in the Medusa admin (Chromium)
 
   it("shows the server's error for an international shipment without a tracking number", async () => {
     await widget().getByTestId("create-shipment-button").click()
+    await page.getByRole("menuitem", { name: "Manual shipment…" }).click()
     await drawer().getByTestId("create-shipment-form").waitFor()
     await drawer().getByTestId("shipping-point-international").click()
     await drawer().getByTestId("create-shipment-submit").click()
@@ -135,6 +136,7 @@ describe("shipments and the order operations page in the Medusa admin (Chromium)
 
   it("ships the rest, delivers it, and sees the order's status go to Fulfilled, then Delivered", async () => {
     await widget().getByTestId("create-shipment-button").click()
+    await page.getByRole("menuitem", { name: "Manual shipment…" }).click()
     await drawer().getByTestId("create-shipment-form").waitFor()
     // Quantities default to everything left to ship.
     await drawer().getByTestId("shipment-carrier-select").click()

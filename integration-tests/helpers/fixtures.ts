@@ -109,7 +109,7 @@ export async function createPlainOrder(
  */
 export async function createWarehouse(container: MedusaContainer): Promise<{ shippingOptionId: string; locationId: string }> {
   const { result: locations } = await createStockLocationsWorkflow(container).run({
-    input: { locations: [{ name: "Test warehouse", address: { address_1: "Main st 1", city: "Copenhagen", country_code: "dk" } }] },
+    input: { locations: [{ name: "Test warehouse", address: { address_1: "Main st 1", city: "Copenhagen", country_code: "dk", postal_code: "1050" } }] },
   })
   const locationId = locations[0].id
   await createLinksWorkflow(container).run({

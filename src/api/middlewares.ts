@@ -2,9 +2,10 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminOrderOpsOrderMiddlewares } from "./admin/orders/middlewares"
 import { adminOrderOpsListMiddlewares } from "./admin/order-ops/orders/middlewares"
 import { adminShipmentMiddlewares } from "./admin/shipments/middlewares"
+import { adminLabelMiddlewares } from "./admin/labels/middlewares"
 import { adminTestOrderMiddlewares } from "./admin/test-orders/middlewares"
 import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares],
+  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares],
 })

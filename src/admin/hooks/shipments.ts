@@ -30,7 +30,7 @@ export function useOrderShipments(orderId: string) {
  * Everything a shipment change can move: the order's shipments and status,
  * its timeline, the operations list, and the core order page.
  */
-function useInvalidateShipments(orderId: string) {
+export function useInvalidateShipments(orderId: string) {
   const client = useQueryClient()
   return () =>
     Promise.all([

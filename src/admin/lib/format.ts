@@ -1,4 +1,5 @@
-import type { AdminTimelineEntry } from "./types"
+import { refundStatusLook } from "./status"
+import type { AdminTimelineEntry, Parcel } from "./types"
 
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" })
 
@@ -64,6 +65,16 @@ export function formatAmount(amount: unknown, currency: unknown): string {
     return String(amount)
   }
   return new Intl.NumberFormat(undefined, { style: "currency", currency: currency.toUpperCase() }).format(amount)
+}
+
+/** "30 × 20 × 10 cm" */
+export function formatDimensions(parcel: Pick<Parcel, "length" | "width" | "height" | "distance_unit">): string {
+  return `${parcel.length} × ${parcel.width} × ${parcel.height} ${parcel.distance_unit}`
+}
+
+/** "1.5 kg" */
+export function formatWeight(parcel: Pick<Parcel, "weight" | "mass_unit">): string {
+  return `${parcel.weight} ${parcel.mass_unit}`
 }
 
 const plural = (n: unknown, word: string) =>
@@ -152,6 +163,27 @@ export function describeTimelineEntry(entry: AdminTimelineEntry): { title: strin
       return {
         title: "Shipment details edited",
         detail: Array.isArray(d.changed) ? (d.changed as string[]).map((f) => f.replace(/_/g, " ")).join(", ") : undefined,
+      }
+    case "label.purchased": {
+      const what = [d.carrier_name, d.service].filter((x) => typeof x === "string" && x).join(" ")
+      return {
+        title: money ? `Shipping label bought for ${money}` : "Shipping label bought",
+        detail: [what, typeof d.tracking_number === "string" ? `Tracking ${d.tracking_number}` : ""]
+          .filter(Boolean)
+          .join(" · ") || undefined,
+      }
+    }
+    case "label.voided": {
+      const refund = typeof d.refund_status === "string" && d.refund_status !== "none" ? refundStatusLook(d.refund_status).label : ""
+      return {
+        title: "Shipping label voided",
+        detail: [d.carrier_name, d.tracking_number, refund].filter((x) => typeof x === "string" && x).join(" · ") || undefined,
+      }
+    }
+    case "label.refund_updated":
+      return {
+        title: "Label refund updated",
+        detail: typeof d.refund_status === "string" ? refundStatusLook(d.refund_status).label : undefined,
       }
     case "shipment.customer_notified":
       return { title: "Customer notified of shipment", detail: d.to as string }

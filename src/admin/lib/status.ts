@@ -1,8 +1,14 @@
 import type {
+  CustomsContentsType,
+  DistanceUnit,
+  LabelStatus,
+  MassUnit,
   OrderFulfillmentStatus,
   OrderPaymentStatus,
+  RefundStatus,
   ShipmentStatus,
   ShippingPoint,
+  SignatureOption,
 } from "./types"
 
 /**
@@ -58,6 +64,41 @@ export const EVENT_SOURCE: Record<"manual" | "carrier" | "system", string> = {
   system: "System",
 }
 
+export const LABEL_STATUS: Record<LabelStatus, StatusLook> = {
+  purchasing: { label: "Purchasing", color: "orange" },
+  purchased: { label: "Label purchased", color: "green" },
+  unknown: { label: "Being reconciled", color: "orange" },
+  failed: { label: "Purchase failed", color: "red" },
+  voided: { label: "Voided", color: "grey" },
+}
+
+/** Where the refund of a voided label stands; `none` shows no badge. */
+export const REFUND_STATUS: Record<RefundStatus, StatusLook> = {
+  none: { label: "No refund", color: "grey" },
+  submitted: { label: "Refund submitted", color: "blue" },
+  pending: { label: "Refund pending", color: "orange" },
+  refunded: { label: "Refunded", color: "green" },
+  rejected: { label: "Refund rejected", color: "red" },
+}
+
+export const DISTANCE_UNITS: DistanceUnit[] = ["cm", "in", "mm", "m", "ft", "yd"]
+export const MASS_UNITS: MassUnit[] = ["g", "kg", "oz", "lb"]
+
+export const CUSTOMS_CONTENTS: Record<CustomsContentsType, string> = {
+  merchandise: "Merchandise",
+  gift: "Gift",
+  documents: "Documents",
+  sample: "Sample",
+  return: "Returned goods",
+  other: "Other",
+}
+
+export const SIGNATURE: Record<"none" | SignatureOption, { label: string; description: string }> = {
+  none: { label: "No signature", description: "The carrier may leave the parcel." },
+  standard: { label: "Signature", description: "Anyone at the address signs for it." },
+  adult: { label: "Adult signature", description: "An adult (21+ in the US) signs for it." },
+}
+
 /** The order in which filters list the statuses. */
 export const FULFILLMENT_STATUSES = Object.keys(FULFILLMENT_STATUS) as OrderFulfillmentStatus[]
 export const PAYMENT_STATUSES = Object.keys(PAYMENT_STATUS) as OrderPaymentStatus[]
@@ -76,5 +117,7 @@ function look<T extends string>(table: Record<T, StatusLook>, value: string): St
 export const fulfillmentStatusLook = (value: string) => look(FULFILLMENT_STATUS, value)
 export const paymentStatusLook = (value: string) => look(PAYMENT_STATUS, value)
 export const shipmentStatusLook = (value: string) => look(SHIPMENT_STATUS, value)
+export const labelStatusLook = (value: string) => look(LABEL_STATUS, value)
+export const refundStatusLook = (value: string) => look(REFUND_STATUS, value)
 export const shippingPointLabel = (value: string) =>
   (SHIPPING_POINT as Record<string, { label: string }>)[value]?.label ?? humanize(value)

@@ -114,6 +114,8 @@ export type AdminShipment = {
   allowed_transitions: ShipmentStatus[]
   /** Newest first. */
   events: AdminShipmentEvent[]
+  /** The carrier label the shipment was bought with; null (or absent, from an older server) for a manual one. */
+  label?: AdminShippingLabel | null
 }
 
 export type AdminFulfillableItem = {
@@ -133,6 +135,8 @@ export type AdminOrderShipmentsResponse = {
   order_status: AdminOrderStatusSummary | null
   fulfillable_items: AdminFulfillableItem[]
   carriers: AdminCarrier[]
+  /** Every label bought (or attempted) for the order. */
+  labels?: AdminShippingLabel[]
 }
 
 export type AdminCreateShipmentBody = {
@@ -250,3 +254,159 @@ export type AdminOrderTestOrderResponse = { test_order: AdminTestOrder | null }
 export type AdminDeleteTestOrderResponse = { id: string; object: "test_order"; deleted: true }
 
 export type AdminPurgeTestOrdersResponse = { deleted: number; order_ids: string[] }
+
+/*
+ * Carrier labels and parcel templates. These mirror src/types/label.ts and
+ * src/modules/shipment/carriers/types.ts (the admin bundle is built on its own,
+ * so it keeps its own copy of the shapes it reads, as above).
+ */
+
+export type CarrierCode = "sandbox" | "shippo" | "easypost"
+export type LabelFormat = "PDF" | "PNG" | "ZPL"
+export type DistanceUnit = "cm" | "in" | "mm" | "m" | "ft" | "yd"
+export type MassUnit = "g" | "kg" | "oz" | "lb"
+export type RefundStatus = "none" | "submitted" | "pending" | "refunded" | "rejected"
+export type LabelStatus = "purchasing" | "purchased" | "unknown" | "failed" | "voided"
+export type SignatureOption = "standard" | "adult"
+export type CustomsContentsType = "merchandise" | "gift" | "documents" | "sample" | "return" | "other"
+
+/** A postal address as carriers want it. */
+export type CarrierAddress = {
+  name: string
+  company?: string | null
+  street1: string
+  street2?: string | null
+  city: string
+  state?: string | null
+  postal_code: string
+  /** ISO 3166-1 alpha-2, upper case. */
+  country_code: string
+  phone?: string | null
+  email?: string | null
+}
+
+export type Parcel = {
+  length: number
+  width: number
+  height: number
+  distance_unit: DistanceUnit
+  weight: number
+  mass_unit: MassUnit
+}
+
+export type AdminParcelTemplate = Parcel & {
+  id: string
+  name: string
+  is_default: boolean
+  created_at: string
+  updated_at: string
+}
+
+export type AdminCarrierInfo = {
+  code: CarrierCode
+  name: string
+  /** Live carriers buy real labels; the sandbox never does. */
+  live: boolean
+  pushes_tracking: boolean
+}
+
+/** One quote, tagged with the carrier that gave it. Amounts in major units. */
+export type AdminRate = {
+  carrier: CarrierCode
+  rate_id: string
+  provider_shipment_id: string
+  carrier_name: string
+  service: string
+  service_code: string
+  amount: number
+  currency_code: string
+  estimated_days: number | null
+  estimated_delivery_at: string | null
+}
+
+export type AdminShippingLabel = {
+  id: string
+  order_id: string
+  shipment_id: string | null
+  fulfillment_id: string | null
+  carrier: CarrierCode
+  carrier_name: string | null
+  service: string | null
+  service_code: string | null
+  rate_id: string
+  tracking_number: string | null
+  tracking_url: string | null
+  label_url: string | null
+  file_id: string | null
+  file_url: string | null
+  label_format: LabelFormat
+  /** Cost in major units. */
+  amount: number | null
+  currency_code: string | null
+  status: LabelStatus
+  refund_status: RefundStatus
+  is_test: boolean
+  error: string | null
+  purchased_at: string | null
+  voided_at: string | null
+  refund_checked_at: string | null
+  created_at: string
+  updated_at: string
+}
+
+export type AdminLabelDefaults = {
+  from: CarrierAddress | null
+  to: CarrierAddress | null
+  location_id: string | null
+  international: boolean
+  currency_code: string
+  is_test: boolean
+  carriers: AdminCarrierInfo[]
+  parcel_templates: AdminParcelTemplate[]
+  label_formats: LabelFormat[]
+}
+
+/** What to quote: items, packages, addresses and options. */
+export type AdminRatesBody = {
+  /** Every available carrier when omitted. */
+  carrier?: CarrierCode
+  items: { line_item_id: string; quantity: number }[]
+  parcel_template_id?: string
+  parcels?: Parcel[]
+  from?: CarrierAddress
+  to?: CarrierAddress
+  location_id?: string
+  /** Drop-off day, `YYYY-MM-DD`. */
+  shipment_date?: string
+  insurance_amount?: number
+  declared_value?: number
+  customs?: {
+    contents_type: CustomsContentsType
+    items: { line_item_id: string; hs_code: string | null; origin_country: string | null }[]
+  }
+  dangerous_goods?: boolean
+  signature?: SignatureOption | null
+}
+
+export type AdminRatesResponse = {
+  rates: AdminRate[]
+  errors: { carrier: CarrierCode; message: string }[]
+}
+
+export type AdminBuyLabelBody = Omit<AdminRatesBody, "carrier"> & {
+  carrier: CarrierCode
+  rate: AdminRate
+  label_format?: LabelFormat
+  /** One per purchase attempt: a retried or double-clicked request buys once. */
+  idempotency_key?: string
+}
+
+export type AdminLabelResponse = { label: AdminShippingLabel }
+export type AdminBuyLabelResponse = { label: AdminShippingLabel; shipment: AdminShipment }
+export type AdminVoidLabelResponse = { label: AdminShippingLabel; shipment: AdminShipment }
+export type AdminOrderLabelsResponse = { labels: AdminShippingLabel[] }
+
+export type AdminParcelTemplatesResponse = { parcel_templates: AdminParcelTemplate[]; count: number }
+export type AdminParcelTemplateResponse = { parcel_template: AdminParcelTemplate }
+export type AdminParcelTemplateBody = Parcel & { name: string; is_default?: boolean }
+export type AdminDeleteParcelTemplateResponse = { id: string; object: "parcel_template"; deleted: true }

@@ -1,8 +1,9 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
-import { Plus } from "@medusajs/icons"
-import { Button, Container, Heading, Text, Tooltip } from "@medusajs/ui"
+import { DocumentText, PencilSquare, Plus } from "@medusajs/icons"
+import { Button, Container, DropdownMenu, Heading, Text, Tooltip } from "@medusajs/ui"
 import { useState } from "react"
+import { CarrierLabelModal } from "../components/labels/carrier-label-modal"
 import { CreateShipmentDrawer } from "../components/shipments/create-shipment-drawer"
 import { ShipmentCard } from "../components/shipments/shipment-card"
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "../components/status-badges"
@@ -11,12 +12,13 @@ import { errorMessage } from "../lib/errors"
 
 /**
  * "Fulfillment & shipments" on the order page: the order's extended fulfillment
- * and payment status, its shipments with their actions and history, and the
- * create-shipment drawer. What may happen next comes from the server.
+ * and payment status, its shipments with their labels, actions and history,
+ * and creating a shipment by hand or by buying a carrier label. What may happen next comes from the server.
  */
 const OrderShipmentsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
   const { data, isPending, isError, error, refetch } = useOrderShipments(order.id)
   const [creating, setCreating] = useState(false)
+  const [buyingLabel, setBuyingLabel] = useState(false)
 
   const leftToShip = data?.fulfillable_items.reduce((sum, item) => sum + item.fulfillable_quantity, 0) ?? 0
   // Numbered in the order they were created, whatever order the list comes in.
@@ -46,10 +48,24 @@ const OrderShipmentsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
         </div>
         {data &&
           (leftToShip > 0 ? (
-            <Button size="small" variant="secondary" onClick={() => setCreating(true)} data-testid="create-shipment-button">
-              <Plus />
-              Create shipment
-            </Button>
+            <DropdownMenu>
+              <DropdownMenu.Trigger asChild>
+                <Button size="small" variant="secondary" data-testid="create-shipment-button">
+                  <Plus />
+                  Create shipment
+                </Button>
+              </DropdownMenu.Trigger>
+              <DropdownMenu.Content align="end">
+                <DropdownMenu.Item className="gap-x-2" onClick={() => setBuyingLabel(true)} data-testid="create-shipment-carrier">
+                  <DocumentText className="text-ui-fg-subtle" />
+                  Carrier label…
+                </DropdownMenu.Item>
+                <DropdownMenu.Item className="gap-x-2" onClick={() => setCreating(true)} data-testid="create-shipment-manual">
+                  <PencilSquare className="text-ui-fg-subtle" />
+                  Manual shipment…
+                </DropdownMenu.Item>
+              </DropdownMenu.Content>
+            </DropdownMenu>
           ) : (
             <Tooltip content="Every item has been shipped.">
               <Button size="small" variant="secondary" disabled data-testid="create-shipment-button">
@@ -97,6 +113,7 @@ const OrderShipmentsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
       )}
 
       {data && <CreateShipmentDrawer orderId={order.id} data={data} open={creating} onOpenChange={setCreating} />}
+      {data && <CarrierLabelModal orderId={order.id} data={data} open={buyingLabel} onOpenChange={setBuyingLabel} />}
     </Container>
   )
 }

@@ -4,9 +4,13 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
+  generateEntityId,
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
-import { Shipment, ShipmentEvent } from "./models"
+import { CarrierWebhookEvent, ParcelTemplate, Shipment, ShipmentEvent, ShippingLabel } from "./models"
+import { createCarrierClients, CARRIER_NAMES } from "./carriers"
+import type { CarrierClient, CarrierCode, CarrierTrackingUpdate } from "./carriers/types"
+import type { CarrierInfo } from "../../types/label"
 import {
   assertTransition,
   canTransition,
@@ -56,13 +60,94 @@ export type RecordShipmentEventResult = {
  * moves follow the transitions table, a late event never moves a shipment
  * backwards, and a carrier event id is recorded once per shipment.
  */
-class ShipmentModuleService extends MedusaService({ Shipment, ShipmentEvent }) {
+class ShipmentModuleService extends MedusaService({
+  Shipment,
+  ShipmentEvent,
+  ShippingLabel,
+  ParcelTemplate,
+  CarrierWebhookEvent,
+}) {
   protected readonly options_: PluginOptions
+  protected readonly carriers_: Map<CarrierCode, CarrierClient>
 
   constructor(container: Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
+    this.carriers_ = createCarrierClients(this.options_.carriers)
+  }
+
+  /**
+   * The client for a carrier.
+   *
+   * @throws MedusaError INVALID_DATA when the carrier is not configured.
+   */
+  getCarrier(code: CarrierCode): CarrierClient {
+    const client = this.carriers_.get(code)
+    if (!client) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `carrier: "${code}" is not configured in this store`
+      )
+    }
+    return client
+  }
+
+  /** Replaces a carrier's client (tests point carriers at local fakes). */
+  setCarrier(client: CarrierClient): void {
+    this.carriers_.set(client.code, client)
+  }
+
+  /**
+   * The carriers a merchant may buy labels from: every configured live
+   * carrier, and the sandbox when enabled — or, for a test order, only the
+   * sandbox, which is always there for them.
+   */
+  listCarrierInfo(forTestOrder = false): CarrierInfo[] {
+    return [...this.carriers_.values()]
+      .filter((c) =>
+        forTestOrder ? c.code === "sandbox" : c.code !== "sandbox" || this.options_.carriers.sandbox.enabled
+      )
+      .map((c) => ({
+        code: c.code,
+        name: CARRIER_NAMES[c.code],
+        live: c.code !== "sandbox",
+        pushes_tracking: c.pushes_tracking,
+      }))
+  }
+
+  /**
+   * Writes verified webhook deliveries to the inbox; a delivery already there
+   * (same carrier and event id) is skipped by the unique index. One statement.
+   *
+   * @returns the ids of the rows written (replays are not among them).
+   */
+  @InjectManager()
+  async receiveWebhookEvents(
+    carrier: CarrierCode,
+    deliveries: { provider_event_id: string; updates: CarrierTrackingUpdate[] }[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
+    if (!deliveries.length) {
+      return []
+    }
+    const manager = sharedContext.manager as unknown as {
+      execute: (sql: string, params: unknown[]) => Promise<{ id: string }[]>
+    }
+    const values: string[] = []
+    const params: unknown[] = []
+    for (const d of deliveries) {
+      values.push(`(?, ?, ?, ?::jsonb, 'received', now() + interval '1 minute', now(), now())`)
+      params.push(generateEntityId(undefined, "cwh"), carrier, d.provider_event_id, JSON.stringify(d.updates))
+    }
+    const rows = await manager.execute(
+      `insert into "carrier_webhook_event" ("id", "carrier", "provider_event_id", "updates", "status", "next_attempt_at", "created_at", "updated_at")
+       values ${values.join(", ")}
+       on conflict ("carrier", "provider_event_id") where deleted_at is null do nothing
+       returning "id"`,
+      params
+    )
+    return rows.map((r) => r.id)
   }
 
   /** The validated plugin options, defaults filled in. */

@@ -17,6 +17,7 @@ import { errorMessage } from "../../lib/errors"
 import { formatCalendarDay, formatDateTime, formatRelative } from "../../lib/format"
 import { EVENT_SOURCE, shipmentStatusLook, shippingPointLabel } from "../../lib/status"
 import type { AdminCarrier, AdminShipment, AdminShipmentEvent } from "../../lib/types"
+import { ShipmentLabel } from "../labels/shipment-label"
 import { ShipmentStatusBadge } from "../status-badges"
 import { EditShipmentDrawer } from "./edit-shipment-drawer"
 import { TrackingUpdateDrawer } from "./tracking-update-drawer"
@@ -264,6 +265,10 @@ export function ShipmentCard({
         {shipment.canceled_at && <Row label="Canceled">{formatDateTime(shipment.canceled_at)}</Row>}
         {!shipment.notify_customer && <Row label="Customer">Not notified</Row>}
       </div>
+
+      {shipment.label && (
+        <ShipmentLabel orderId={orderId} shipment={shipment} label={shipment.label} number={number} />
+      )}
 
       {shipment.events.length > 0 && (
         <div className="flex flex-col gap-y-3">

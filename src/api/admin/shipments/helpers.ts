@@ -1,3 +1,7 @@
+import { SHIPMENT_MODULE } from "../../../modules/shipment"
+import type ShipmentModuleService from "../../../modules/shipment/service"
+import type { ShippingLabelDTO } from "../../../types"
+import { serializeLabel } from "../labels/helpers"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import {
@@ -77,7 +81,22 @@ export async function listShipments(scope: MedusaContainer, filters: Record<stri
     filters,
     pagination: { order: { created_at: "ASC" } },
   })
-  return (data as unknown as ShipmentDTO[]).map(serializeShipment)
+  const shipments = (data as unknown as ShipmentDTO[]).map(serializeShipment)
+  if (!shipments.length) {
+    return []
+  }
+  // A carrier shipment shows the label that paid for it.
+  const labels = (await scope.resolve<ShipmentModuleService>(SHIPMENT_MODULE).listShippingLabels(
+    { shipment_id: shipments.map((s) => s.id) },
+    { order: { created_at: "DESC" } }
+  )) as unknown as ShippingLabelDTO[]
+  const byShipment = new Map<string, ShippingLabelDTO>()
+  for (const label of labels) {
+    if (label.shipment_id && !byShipment.has(label.shipment_id)) {
+      byShipment.set(label.shipment_id, serializeLabel(label))
+    }
+  }
+  return shipments.map((shipment) => ({ ...shipment, label: byShipment.get(shipment.id) ?? null }))
 }
 
 /**

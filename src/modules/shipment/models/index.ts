@@ -1,2 +1,5 @@
 export * from "./shipment"
 export * from "./shipment-event"
+export * from "./shipping-label"
+export * from "./parcel-template"
+export * from "./carrier-webhook-event"

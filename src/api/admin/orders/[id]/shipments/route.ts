@@ -4,6 +4,7 @@ import { createManualShipmentWorkflow } from "../../../../../workflows/shipments
 import { KNOWN_CARRIERS } from "../../../../../workflows/shipments/utils/carriers"
 import { fulfillableItems } from "../../../../../workflows/shipments/utils/validate-shipment-request"
 import { listShipments, refetchShipment } from "../../../shipments/helpers"
+import { listOrderLabels } from "../../../labels/helpers"
 import type { AdminCreateShipmentType } from "../../../shipments/validators"
 
 /**
@@ -13,7 +14,7 @@ import type { AdminCreateShipmentType } from "../../../shipments/validators"
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const orderId = req.params.id
-  const [{ data: orders }, shipments, { data: statuses }] = await Promise.all([
+  const [{ data: orders }, shipments, { data: statuses }, labels] = await Promise.all([
     query.graph({
       entity: "order",
       fields: [
@@ -31,6 +32,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     }),
     listShipments(req.scope, { order_id: orderId }),
     query.graph({ entity: "order_status", fields: ["*"], filters: { order_id: orderId } }),
+    listOrderLabels(req.scope, orderId),
   ])
   const order = orders[0]
   if (!order) {
@@ -41,6 +43,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const left = new Map(fulfillableItems(items).map((i) => [i.line_item_id, i]))
   res.json({
     shipments,
+    labels,
     order_status: statuses[0] ?? null,
     fulfillable_items: items.map((item) => ({
       line_item_id: item.id,

@@ -1,0 +1,29 @@
+import { parsePluginOptions } from "../../../../options"
+import { CARRIER_NAMES, createCarrierClients, EasyPostCarrierClient, SandboxCarrierClient, ShippoCarrierClient } from ".."
+
+describe("createCarrierClients", () => {
+  it("always has the sandbox, and nothing else unconfigured", () => {
+    const clients = createCarrierClients(parsePluginOptions({}).carriers)
+    expect([...clients.keys()]).toEqual(["sandbox"])
+    expect(clients.get("sandbox")).toBeInstanceOf(SandboxCarrierClient)
+  })
+
+  it("adds Shippo and EasyPost when configured, with their webhook switches", () => {
+    const options = parsePluginOptions({
+      carriers: {
+        shippo: { api_key: "shippo_test_x", webhooks: false },
+        easypost: { api_key: "EZTKx" },
+      },
+    })
+    const clients = createCarrierClients(options.carriers)
+    expect([...clients.keys()]).toEqual(["sandbox", "shippo", "easypost"])
+    expect(clients.get("shippo")).toBeInstanceOf(ShippoCarrierClient)
+    expect(clients.get("easypost")).toBeInstanceOf(EasyPostCarrierClient)
+    expect(clients.get("shippo")!.pushes_tracking).toBe(false)
+    expect(clients.get("easypost")!.pushes_tracking).toBe(true)
+    for (const [code, client] of clients) {
+      expect(client.code).toBe(code)
+      expect(CARRIER_NAMES[code]).toEqual(expect.any(String))
+    }
+  })
+})

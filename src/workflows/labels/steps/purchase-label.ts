@@ -1,0 +1,128 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { SHIPMENT_MODULE } from "../../../modules/shipment"
+import type ShipmentModuleService from "../../../modules/shipment/service"
+import type { LabelFormat, PurchasedLabel, RateRequest } from "../../../modules/shipment/carriers/types"
+import type { ShippingLabelDTO } from "../../../types"
+import { labelRef, nextFollowUp, purchasedFields, storedRate } from "../utils/ledger"
+
+export type PurchaseLabelStepInput = {
+  label: ShippingLabelDTO
+  label_format: LabelFormat
+  rate_request: RateRequest
+}
+
+export type PurchaseLabelResult = {
+  label: ShippingLabelDTO
+  /** The file as the carrier handed it over, base64 (sandbox), if it did. */
+  file: { content: string; mime_type: string; filename: string } | null
+}
+
+export const purchaseLabelStepId = "order-ops-purchase-label"
+
+/**
+ * Buys the label. On a retry (the row was tried before) it first asks the
+ * carrier whether the earlier attempt went through, so a lost answer never
+ * becomes a second label. If the carrier sold the label but the ledger write
+ * fails, the row is marked `unknown` for the reconcile job.
+ *
+ * Compensation (a later step failed): the label is voided at the carrier and
+ * the refund followed; if the void fails too, the row is left `unknown` with
+ * the reason, and the job keeps trying — money is never lost silently.
+ */
+export const purchaseLabelStep = createStep(
+  purchaseLabelStepId,
+  async (input: PurchaseLabelStepInput, { container }) => {
+    const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
+    const carrier = service.getCarrier(input.label.carrier)
+    const rate = storedRate(input.label)
+    await service.updateShippingLabels({ id: input.label.id, attempts: (input.label.attempts ?? 0) + 1 })
+
+    let bought: PurchasedLabel | null = null
+    if ((input.label.attempts ?? 0) > 0) {
+      bought = await carrier.findLabel(rate, input.label.idempotency_key)
+    }
+    if (!bought) {
+      try {
+        bought = await carrier.buyLabel({
+          rate: {
+            ...rate,
+            carrier_name: input.label.carrier_name ?? "",
+            service: input.label.service ?? "",
+            service_code: input.label.service_code ?? "",
+            amount: Number(input.label.amount ?? 0),
+            currency_code: input.label.currency_code ?? "usd",
+            estimated_days: null,
+            estimated_delivery_at: null,
+          },
+          label_format: input.label_format,
+          idempotency_key: input.label.idempotency_key,
+          request: input.rate_request,
+        })
+      } catch (error) {
+        await service.updateShippingLabels({
+          id: input.label.id,
+          status: "failed",
+          error: (error as Error).message ?? String(error),
+        })
+        throw error
+      }
+    }
+
+    let label: ShippingLabelDTO
+    try {
+      label = (await service.updateShippingLabels({
+        id: input.label.id,
+        ...purchasedFields(bought),
+      })) as unknown as ShippingLabelDTO
+    } catch (error) {
+      await service
+        .updateShippingLabels({
+          id: input.label.id,
+          status: "unknown",
+          error: `Bought at the carrier (${bought.provider_label_id}) but not recorded: ${(error as Error).message}`,
+          provider_label_id: bought.provider_label_id,
+          next_check_at: new Date(),
+        })
+        .catch(() => undefined)
+      throw error
+    }
+    const file = bought.label_file
+      ? {
+          content: bought.label_file.content.toString("base64"),
+          mime_type: bought.label_file.mime_type,
+          filename: bought.label_file.filename,
+        }
+      : null
+    return new StepResponse<PurchaseLabelResult, string>({ label, file }, label.id)
+  },
+  async (labelId, { container }) => {
+    if (!labelId) {
+      return
+    }
+    const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
+    const label = (await service.retrieveShippingLabel(labelId)) as unknown as ShippingLabelDTO
+    if (label.status !== "purchased") {
+      return
+    }
+    try {
+      const result = await service.getCarrier(label.carrier).voidLabel(labelRef(label))
+      const open = result.refund_status === "submitted" || result.refund_status === "pending"
+      await service.updateShippingLabels({
+        id: label.id,
+        status: "voided",
+        refund_status: result.refund_status,
+        provider_refund_id: result.provider_refund_id,
+        voided_at: new Date(),
+        error: "Voided automatically: the shipment could not be recorded",
+        next_check_at: open ? nextFollowUp(0) : null,
+      })
+    } catch (error) {
+      await service.updateShippingLabels({
+        id: label.id,
+        status: "unknown",
+        error: `The shipment could not be recorded and the automatic void failed: ${(error as Error).message}`,
+        next_check_at: nextFollowUp(0),
+      })
+    }
+  }
+)

@@ -1,0 +1,56 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { SHIPMENT_MODULE } from "../../../modules/shipment"
+import type ShipmentModuleService from "../../../modules/shipment/service"
+import type { CarrierTrackingUpdate } from "../../../modules/shipment/carriers/types"
+import type { ShipmentDTO } from "../../../types"
+import { recordShipmentEventWorkflow } from "../../shipments/workflows/record-shipment-event"
+
+/** What applying one tracking update did. */
+export type ApplyTrackingResult = {
+  /** Shipments with this tracking number (0: unknown number, ignored). */
+  matched: number
+  /** Events that moved a shipment. */
+  applied: number
+}
+
+/**
+ * Feeds a carrier's tracking update into the shipment ingestion workflow,
+ * oldest event first, for every carrier shipment with its tracking number.
+ * Duplicates, late and illegal events are recorded there and never move a
+ * shipment backwards; events with no equivalent state are skipped.
+ */
+export async function applyTrackingUpdate(
+  container: MedusaContainer,
+  update: CarrierTrackingUpdate
+): Promise<ApplyTrackingResult> {
+  const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
+  const shipments = (await service.listShipments({
+    tracking_number: update.tracking_number,
+    source: "carrier",
+  })) as unknown as ShipmentDTO[]
+  const events = update.events
+    .filter((e) => e.status && e.status !== "awaiting_shipment")
+    .sort((a, b) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime())
+  let applied = 0
+  for (const shipment of shipments) {
+    for (const event of events) {
+      const { result } = await recordShipmentEventWorkflow(container).run({
+        input: {
+          shipment_id: shipment.id,
+          status: event.status!,
+          occurred_at: new Date(event.occurred_at),
+          source: "carrier",
+          provider_event_id: event.provider_event_id,
+          message: event.message,
+          location: event.location,
+          strict: false,
+          data: { carrier_status: event.carrier_status },
+        },
+      })
+      if ((result as { applied?: boolean }).applied) {
+        applied++
+      }
+    }
+  }
+  return { matched: shipments.length, applied }
+}
