@@ -438,7 +438,7 @@ medusaIntegrationTestRunner({
         expect(shippo.state.label_purchases).toBe(1)
         const transaction = shippo.requests.filter((r) => r.method === "POST" && r.path.endsWith("/transactions"))
         expect(transaction).toHaveLength(1)
-        expect(transaction[0].body).toMatchObject({ rate: rate.rate_id, label_file_type: "PDF" })
+        expect(transaction[0].body).toMatchObject({ rate: rate.rate_id, label_file_type: "PDF_4x6" })
         expect(JSON.stringify(transaction[0].body)).toContain("shippo-once-123456")
 
         const label = responses[0].data.label

@@ -240,6 +240,44 @@ medusaIntegrationTestRunner({
       expect(rows[0].n).toBe(0)
     })
 
+    it("buys labels for a test order only from the sandbox carrier, and deletes them with it", async () => {
+      const { data } = await api.post("/admin/test-orders", {}, admin)
+      const orderId = data.order.id
+      const defaults = await api.get(`/admin/orders/${orderId}/label-defaults`, admin)
+      expect(defaults.data).toMatchObject({ is_test: true, carriers: [expect.objectContaining({ code: "sandbox", live: false })] })
+
+      const { data: [placed] } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+        entity: "order",
+        fields: ["items.id", "items.quantity", "items.requires_shipping"],
+        filters: { id: orderId },
+      })
+      const physical = placed.items!.find((i: any) => i?.requires_shipping)!
+      const request = {
+        items: [{ line_item_id: physical.id, quantity: 1 }],
+        parcels: [{ length: 20, width: 15, height: 10, distance_unit: "cm", weight: 1, mass_unit: "kg" }],
+        from: { name: "Warehouse", street1: "Main st 1", city: "Copenhagen", postal_code: "1050", country_code: "DK" },
+      }
+      for (const carrier of ["shippo", "easypost"]) {
+        const live = await settle(api.post(`/admin/orders/${orderId}/rates`, { ...request, carrier }, admin))
+        expect(live.status).toBe(400)
+        expect(live.data.message).toContain("test orders can only use the sandbox carrier")
+      }
+      const rates = await api.post(`/admin/orders/${orderId}/rates`, request, admin)
+      expect(rates.data.rates.length).toBeGreaterThan(0)
+      expect(rates.data.rates.every((r: { carrier: string }) => r.carrier === "sandbox")).toBe(true)
+      const bought = await api.post(
+        `/admin/orders/${orderId}/labels`,
+        { ...request, carrier: "sandbox", rate: rates.data.rates[0] },
+        admin
+      )
+      expect(bought.status).toBe(201)
+      expect(bought.data.label).toMatchObject({ carrier: "sandbox", is_test: true, status: "purchased" })
+      expect((await rowsReferencing(orderId)).shipping_label).toBe(1)
+
+      await api.delete(`/admin/test-orders/${orderId}`, admin)
+      expect(await rowsReferencing(orderId)).toEqual({})
+    })
+
     it("seeds demo test orders idempotently, and purge removes every test order and no real one", async () => {
       expect(await seedDemoTestOrders(container)).toHaveLength(2)
       expect(await seedDemoTestOrders(container)).toHaveLength(0) // test orders exist already

@@ -21,7 +21,24 @@ describe("parsePluginOptions", () => {
         channel: "email",
       },
       test_orders: { suppress_notifications: false },
+      carriers: {
+        sandbox: { enabled: false, step_minutes: 2 },
+        label_format: "PDF",
+        poll_interval_hours: 1,
+      },
     })
+  })
+
+  it("validates carrier options, naming the bad one", () => {
+    expect(() => parsePluginOptions({ carriers: { shippo: { api_key: "" } } })).toThrow(
+      /invalid option "carriers.shippo.api_key"/
+    )
+    expect(() => parsePluginOptions({ carriers: { easypost: { api_key: "k", base_url: "not a url" } } })).toThrow(
+      /carriers.easypost.base_url/
+    )
+    const options = parsePluginOptions({ carriers: { easypost: { api_key: "k" }, sandbox: { enabled: true } } })
+    expect(options.carriers.easypost).toEqual({ api_key: "k", webhooks: true })
+    expect(options.carriers.sandbox).toEqual({ enabled: true, step_minutes: 2 })
   })
 
   it("reads test_orders.suppress_notifications", () => {

@@ -93,6 +93,11 @@ export type RateRequest = {
   signature?: SignatureOption | null
   /** Printed on the label (the order's display id). */
   reference?: string | null
+  /**
+   * The currency the quote is wanted in (the cart's). Only the sandbox honours
+   * it; live carriers quote in their account currency and ignore it.
+   */
+  currency_code?: string | null
 }
 
 /** One quote. Amounts are in major units. */

@@ -34,6 +34,16 @@ export type BuyShippingLabelWorkflowInput = LabelRequestInput & {
   actor_id?: string | null
 }
 
+/** The label request inside a purchase (everything but the purchase's own fields). */
+function labelRequestOf(input: BuyShippingLabelWorkflowInput): LabelRequestInput {
+  const request: Partial<BuyShippingLabelWorkflowInput> = { ...input }
+  delete request.rate
+  delete request.label_format
+  delete request.idempotency_key
+  delete request.actor_id
+  return request as LabelRequestInput
+}
+
 export const buyShippingLabelWorkflowId = "order-ops-buy-shipping-label"
 
 /**
@@ -65,9 +75,7 @@ export const buyShippingLabelWorkflow = createWorkflow(
     // checked against what is left to ship (which that purchase consumed).
     const prepared = prepareLabelRequestStep(
       transform({ input, found }, ({ input, found }) => {
-        const { rate, label_format, idempotency_key, actor_id, ...request } = input
-        void rate, label_format, idempotency_key, actor_id
-        return { ...request, skip: Boolean(found.existing) }
+        return { ...labelRequestOf(input), skip: Boolean(found.existing) }
       })
     )
 

@@ -15,6 +15,8 @@ export type TestOrderOwnRecords = {
   note_ids: string[]
   activity_ids: string[]
   shipment_ids: string[]
+  /** Sandbox labels (a test order never has another kind). */
+  label_ids: string[]
   status_ids: string[]
   test_order_ids: string[]
 }
@@ -23,7 +25,7 @@ export const softDeleteTestOrderRecordsStepId = "order-ops-soft-delete-test-orde
 
 /**
  * Soft-deletes this plugin's records of the orders: notes, timeline
- * activity, shipments, `order_status` rows and the `test_order` rows.
+ * activity, shipments, shipping labels, `order_status` rows and the `test_order` rows.
  * Compensation restores exactly those rows. The final step removes them for
  * good once the orders themselves are gone.
  */
@@ -41,12 +43,14 @@ export const softDeleteTestOrderRecordsStep = createStep(
       note_ids: ids(await notes.listOrderNotes(filter, { select: ["id"] })),
       activity_ids: ids(await activity.listOrderActivities(filter, { select: ["id"] })),
       shipment_ids: ids(await shipments.listShipments(filter, { select: ["id"] })),
+      label_ids: ids(await shipments.listShippingLabels(filter, { select: ["id"] })),
       status_ids: ids(await statuses.listOrderStatusRows(filter, { select: ["id"] })),
       test_order_ids: ids(await tests.listTestOrders(filter, { select: ["id"] })),
     }
     if (records.note_ids.length) await notes.softDeleteOrderNotes(records.note_ids)
     if (records.activity_ids.length) await activity.softDeleteOrderActivities(records.activity_ids)
     if (records.shipment_ids.length) await shipments.softDeleteShipments(records.shipment_ids)
+    if (records.label_ids.length) await shipments.softDeleteShippingLabels(records.label_ids)
     if (records.status_ids.length) await statuses.softDeleteOrderStatusRows(records.status_ids)
     if (records.test_order_ids.length) await tests.softDeleteTestOrders(records.test_order_ids)
     return new StepResponse(records, records)
@@ -63,6 +67,7 @@ export const softDeleteTestOrderRecordsStep = createStep(
     if (records.note_ids.length) await notes.restoreOrderNotes(records.note_ids)
     if (records.activity_ids.length) await activity.restoreOrderActivities(records.activity_ids)
     if (records.shipment_ids.length) await shipments.restoreShipments(records.shipment_ids)
+    if (records.label_ids?.length) await shipments.restoreShippingLabels(records.label_ids)
     if (records.status_ids.length) await statuses.restoreOrderStatusRows(records.status_ids)
     if (records.test_order_ids.length) await tests.restoreTestOrders(records.test_order_ids)
   }

@@ -68,7 +68,8 @@ export class SandboxCarrierClient implements CarrierClient {
 
   /**
    * Three quotes priced from the billable weight (actual or dimensional,
-   * whichever is larger) and distance (domestic or international), in USD.
+   * whichever is larger) and distance (domestic or international), in
+   * `request.currency_code` (USD when omitted; the numbers do not change).
    *
    * @throws MedusaError INVALID_DATA when there are no parcels, a parcel has no
    *   weight, or an international shipment has no customs declaration.
@@ -103,7 +104,8 @@ export class SandboxCarrierClient implements CarrierClient {
         service: service.name,
         service_code: service.code,
         amount: round(amount),
-        currency_code: "USD",
+        // The sandbox has no account currency: it quotes in the one asked for.
+        currency_code: (request.currency_code ?? "USD").toUpperCase(),
         estimated_days: days,
         estimated_delivery_at: addDays(start, days),
       }
