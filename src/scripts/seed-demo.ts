@@ -11,7 +11,10 @@
  * Orders go through the real storefront path (cart, shipping method, payment
  * session, cart completion) and are then moved on with Medusa's own workflows.
  */
+import { SHIPMENT_MODULE } from "../modules/shipment"
+import type ShipmentModuleService from "../modules/shipment/service"
 import { TEST_ORDER_MODULE } from "../modules/test-order"
+import { saveParcelTemplateWorkflow } from "../workflows/labels/workflows/parcel-templates"
 import type TestOrderModuleService from "../modules/test-order/service"
 import { placeTestOrderWorkflow } from "../workflows/test-orders/workflows/place-test-order"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
@@ -1587,6 +1590,27 @@ export async function seedDemoTestOrders(
   return placed
 }
 
+/** The packages the demo's label drawer offers. */
+export const DEMO_PARCEL_TEMPLATES = [
+  { name: "Small box", length: 25, width: 20, height: 10, distance_unit: "cm", weight: 0.8, mass_unit: "kg", is_default: true },
+  { name: "Medium box", length: 40, width: 30, height: 20, distance_unit: "cm", weight: 2, mass_unit: "kg", is_default: false },
+  { name: "Poly mailer", length: 35, width: 25, height: 3, distance_unit: "cm", weight: 0.3, mass_unit: "kg", is_default: false },
+] as const
+
+/** Creates the demo parcel templates that are missing (by name). */
+async function ensureParcelTemplates(container: MedusaContainer, logger: Logger) {
+  const shipments = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
+  const existing = new Set(
+    ((await shipments.listParcelTemplates({}, { select: ["name"] })) as { name: string }[]).map((t) => t.name)
+  )
+  for (const template of DEMO_PARCEL_TEMPLATES) {
+    if (!existing.has(template.name)) {
+      await saveParcelTemplateWorkflow(container).run({ input: { ...template } })
+      logger.info(`Created parcel template "${template.name}".`)
+    }
+  }
+}
+
 export default async function seedDemo({ container }: ExecArgs): Promise<void> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const productModule = container.resolve(Modules.PRODUCT)
@@ -1595,6 +1619,8 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
   const paymentModule = container.resolve(Modules.PAYMENT)
 
   const store = await ensureStore(container, logger)
+  // Parcel templates for the sandbox carrier's label drawer (also for stores seeded before labels existed).
+  await ensureParcelTemplates(container, logger)
   const markerProducts = await productModule.listProducts({ handle: MARKER_PRODUCT_HANDLE })
   if (store.metadata[STORE_MARKER_KEY] && markerProducts.length) {
     logger.info("demo data already seeded")
