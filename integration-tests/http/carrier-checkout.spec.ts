@@ -143,6 +143,36 @@ medusaIntegrationTestRunner({
       variantId = product.data.product.variants[0].id
     })
 
+    it("offers the sandbox services and rejects option data it cannot use", async () => {
+      const offered = await api.get(`/admin/fulfillment-providers/${PROVIDER_ID}/options`, admin)
+      expect(offered.status).toBe(200)
+      expect(offered.data.fulfillment_options.map((o: { id: string }) => o.id)).toEqual([
+        "sandbox:ground",
+        "sandbox:express",
+        "sandbox:overnight",
+      ])
+
+      const [option] = await container.resolve(Modules.FULFILLMENT).listShippingOptions({ id: optionId })
+      const bad = await settle(
+        api.post(
+          "/admin/shipping-options",
+          {
+            name: "Teleport",
+            price_type: "calculated",
+            provider_id: PROVIDER_ID,
+            service_zone_id: option.service_zone_id,
+            shipping_profile_id: option.shipping_profile_id,
+            type: { label: "Teleport", description: "Now", code: "teleport" },
+            data: { carrier: "sandbox", service_code: "teleport" },
+            prices: [],
+          },
+          admin
+        )
+      )
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toContain("data.service_code: the sandbox offers ground, express, overnight")
+    })
+
     const createCart = async () => {
       const cart = await api.post(
         "/store/carts",

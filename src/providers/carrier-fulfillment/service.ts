@@ -3,6 +3,7 @@ import type {
   CalculatedShippingOptionPrice,
   CalculateShippingOptionPriceDTO,
   CreateFulfillmentResult,
+  CreateShippingOptionDTO,
   FulfillmentDTO,
   FulfillmentItemDTO,
   FulfillmentOption,
@@ -148,8 +149,18 @@ export class CarrierFulfillmentProviderService extends AbstractFulfillmentProvid
     return true
   }
 
-  /** Every option of this provider is priced by the carrier. */
-  async canCalculate(): Promise<boolean> {
+  /**
+   * Every option of this provider is priced by the carrier. Core calls this
+   * (and not {@link validateOption}) when a calculated shipping option is
+   * created or updated, so the option's `data` is checked here; an update
+   * that leaves `data` alone passes.
+   *
+   * @throws MedusaError INVALID_DATA for option data this provider cannot use.
+   */
+  async canCalculate(option: CreateShippingOptionDTO): Promise<boolean> {
+    if (option?.data) {
+      parseOptionData(option.data, this.availableCarriers())
+    }
     return true
   }
 
