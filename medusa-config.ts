@@ -13,6 +13,12 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 /** The options the demo store passes to the plugin's modules. */
 const orderOpsOptions: PluginOptionsInput = {
   notes: { notify_customer: true },
+  digital_delivery: {
+    // The demo's webhook, RCON and Discord stand-ins (and the tests' fakes) run on loopback.
+    allow_private_targets: true,
+    download_secret: process.env.ORDER_OPS_DOWNLOAD_SECRET || "demo-store-download-secret-change-me",
+    ...(process.env.DISCORD_API_BASE_URL ? { discord_base_url: process.env.DISCORD_API_BASE_URL } : {}),
+  },
   carriers: {
     // The offline sandbox carrier, so the demo store can rate-shop and buy
     // labels at once; its parcels advance every SANDBOX_STEP_MINUTES.
@@ -53,6 +59,7 @@ const pluginModules = [
   { resolve: "./src/modules/order-status", options: orderOpsOptions },
   { resolve: "./src/modules/shipment", options: orderOpsOptions },
   { resolve: "./src/modules/test-order", options: orderOpsOptions },
+  { resolve: "./src/modules/digital-delivery", options: orderOpsOptions },
 ]
 
 /**
@@ -117,6 +124,17 @@ export default defineConfig({
               private_upload_dir: process.env.ORDER_OPS_UPLOAD_DIR || ".data/uploads",
             },
           },
+        ],
+      },
+    },
+    {
+      // Medusa's manual provider stays (existing options use `manual_manual`);
+      // ours quotes carrier rates at checkout and buys a label per fulfillment.
+      resolve: "@medusajs/medusa/fulfillment",
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/fulfillment-manual", id: "manual" },
+          { resolve: "./src/providers/carrier-fulfillment", id: "order-ops-carrier", options: orderOpsOptions },
         ],
       },
     },

@@ -13,6 +13,10 @@ export const OrderOpsEvents = {
   LABEL_VOIDED: "order_ops.label.voided",
   LABEL_REFUND_UPDATED: "order_ops.label.refund_updated",
   CARRIER_WEBHOOK_RECEIVED: "order_ops.carrier_webhook.received",
+  DELIVERY_DELIVERED: "order_ops.delivery.delivered",
+  DELIVERY_FAILED: "order_ops.delivery.failed",
+  DELIVERY_REVOKED: "order_ops.delivery.revoked",
+  DELIVERY_UPDATED: "order_ops.delivery.updated",
   TEST_ORDER_PLACED: "order_ops.test_order.placed",
   TEST_ORDER_DELETED: "order_ops.test_order.deleted",
 } as const
@@ -58,4 +62,12 @@ export type LabelEventData = {
 /** Payload of `order_ops.carrier_webhook.received`: the inbox rows to apply. */
 export type CarrierWebhookEventData = {
   ids: string[]
+}
+
+/** Payload of `order_ops.delivery.*` events. */
+export type DeliveryEventData = {
+  /** The delivery id. */
+  id: string
+  order_id: string
+  status: string
 }

@@ -121,6 +121,51 @@ export const PluginOptionsSchema = z
         label_format: "PDF",
         poll_interval_hours: 1,
       }),
+    digital_delivery: z
+      .object({
+        /** Minutes before each automatic retry; after the last, the delivery is Failed. */
+        retry_minutes: z
+          .array(z.number().positive().max(7 * 24 * 60))
+          .min(1)
+          .max(20)
+          .default([1, 5, 30, 120, 360]),
+        /**
+         * Secret that signs download links (at least 16 characters). Pass it from
+         * the environment; `ORDER_OPS_DOWNLOAD_SECRET`, then `COOKIE_SECRET`, are
+         * read when it is not given.
+         */
+        download_secret: z.string().min(16, "download_secret must be at least 16 characters").optional(),
+        /** Defaults for new download products. */
+        link_lifetime_hours: z.number().positive().max(24 * 365).default(72),
+        max_downloads: z.number().int().positive().max(1000).default(5),
+        /** Allow webhook, RCON and Discord targets on loopback/private/link-local addresses. Default false. */
+        allow_private_targets: z.boolean().default(false),
+        /** Discord API base URL. */
+        discord_base_url: z.string().url().default("https://discord.com/api/v10"),
+        /** Per-request timeout for outside services, ms. */
+        timeout_ms: z.number().int().min(100).max(120_000).default(10_000),
+        /** Deliveries attempted at once by a sweep. */
+        concurrency: z.number().int().min(1).max(100).default(10),
+        /** Complete the order (Medusa's complete-order workflow) once everything is delivered. */
+        auto_complete: z.boolean().default(true),
+        /** Notification template for delivery instructions (links, codes, notes). */
+        instructions_template: z.string().min(1).default("order-ops-delivery-instructions"),
+        /** Notification channel. */
+        channel: z.string().min(1).default("email"),
+      })
+      .strict()
+      .default({
+        retry_minutes: [1, 5, 30, 120, 360],
+        link_lifetime_hours: 72,
+        max_downloads: 5,
+        allow_private_targets: false,
+        discord_base_url: "https://discord.com/api/v10",
+        timeout_ms: 10_000,
+        concurrency: 10,
+        auto_complete: true,
+        instructions_template: "order-ops-delivery-instructions",
+        channel: "email",
+      }),
     test_orders: z
       .object({
         /**

@@ -172,3 +172,77 @@ export async function createShippableOrder(
   const items = [...(loaded.items ?? [])].sort((a, b) => b.title.localeCompare(a.title))
   return { id: order.id, items: items.map((i) => ({ id: i.id, title: i.title, quantity: Number(i.quantity) })) }
 }
+
+/** What a storefront checkout needs: where, what, and how it ships. */
+export type CheckoutPlan = {
+  region_id: string
+  sales_channel_id: string
+  shipping_option_ids: string[]
+  country_code: string
+}
+
+/**
+ * A real paid order, the way a storefront places one: customer, cart with
+ * items (and their line item metadata, e.g. a player name), shipping
+ * methods, a `pp_system_default` payment session, Medusa's cart completion,
+ * then capture — so `order.placed` and `payment.captured` fire for real.
+ */
+export async function placePaidOrder(
+  container: MedusaContainer,
+  plan: CheckoutPlan,
+  items: { variant_id: string; quantity: number; metadata?: Record<string, unknown> }[],
+  customer: { id?: string; email?: string } = {}
+): Promise<{ id: string; payment_id: string; customer_id: string }> {
+  const {
+    addShippingMethodToCartWorkflow,
+    capturePaymentWorkflow,
+    completeCartWorkflow,
+    createCartWorkflow,
+    createCustomersWorkflow,
+    createPaymentCollectionForCartWorkflow,
+    createPaymentSessionsWorkflow,
+  } = await import("@medusajs/medusa/core-flows")
+  const email = customer.email ?? `buyer+${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`
+  let customerId = customer.id
+  if (!customerId) {
+    const { result } = await createCustomersWorkflow(container).run({
+      input: { customersData: [{ first_name: "Dana", last_name: "Buyer", email }] },
+    })
+    customerId = result[0].id
+  }
+  const address = {
+    first_name: "Dana",
+    last_name: "Buyer",
+    address_1: "Nørrebrogade 1",
+    city: "Copenhagen",
+    postal_code: "2200",
+    country_code: plan.country_code,
+  }
+  const { result: cart } = await createCartWorkflow(container).run({
+    input: {
+      region_id: plan.region_id,
+      sales_channel_id: plan.sales_channel_id,
+      email,
+      customer_id: customerId,
+      shipping_address: address,
+      billing_address: address,
+      items,
+    },
+  })
+  await addShippingMethodToCartWorkflow(container).run({
+    input: { cart_id: cart.id, options: plan.shipping_option_ids.map((id) => ({ id })) },
+  })
+  const { result: collection } = await createPaymentCollectionForCartWorkflow(container).run({ input: { cart_id: cart.id } })
+  await createPaymentSessionsWorkflow(container).run({
+    input: { payment_collection_id: collection.id, provider_id: "pp_system_default", customer_id: customerId },
+  })
+  const { result: order } = await completeCartWorkflow(container).run({ input: { id: cart.id } })
+  const { data } = await container.resolve("query").graph({
+    entity: "order",
+    fields: ["payment_collections.payments.id"],
+    filters: { id: order.id },
+  })
+  const paymentId = data[0].payment_collections[0].payments[0].id as string
+  await capturePaymentWorkflow(container).run({ input: { payment_id: paymentId } })
+  return { id: order.id, payment_id: paymentId, customer_id: customerId }
+}

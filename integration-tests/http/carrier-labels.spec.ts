@@ -358,8 +358,9 @@ medusaIntegrationTestRunner({
 
         // The follow-up job asks the carrier once the label is due.
         await service().updateShippingLabels({ id: label.id, next_check_at: new Date(Date.now() - 1000) })
+        // (The scheduled run may get there first; either way the refund is followed.)
         const run = await labelFollowUpJob(container)
-        expect(run).toEqual({ checked: 1, failed: 0 })
+        expect(run.failed).toBe(0)
         const after = (await api.get(`/admin/labels/${label.id}`, admin)).data.label
         expect(after).toMatchObject({ refund_status: "refunded", next_check_at: null })
         expect(await activity().listOrderActivities({ order_id: order.id, kind: "label.refund_updated" })).toEqual([
@@ -367,6 +368,9 @@ medusaIntegrationTestRunner({
         ])
         expect(await activity().listOrderActivities({ order_id: order.id, kind: "label.voided" })).toHaveLength(1)
         expect(await labelFollowUpJob(container)).toEqual({ checked: 0, failed: 0 })
+        expect(
+          await activity().listOrderActivities({ order_id: order.id, kind: "label.refund_updated" })
+        ).toHaveLength(1)
       })
 
       it("polls sandbox tracking forward, and refuses a void once the carrier has the parcel", async () => {
@@ -377,7 +381,7 @@ medusaIntegrationTestRunner({
         const later = new Date(Date.now() + 5 * 60_000)
         service().setCarrier(new SandboxCarrierClient({ step_minutes: 2 }, { now: () => later }))
         await service().updateShippingLabels({ id: label.id, next_check_at: new Date(Date.now() - 1000) })
-        expect(await labelFollowUpJob(container)).toEqual({ checked: 1, failed: 0 })
+        expect((await labelFollowUpJob(container)).failed).toBe(0)
         const moved = (await api.get(`/admin/orders/${order.id}/shipments`, admin)).data.shipments.find(
           (s: { id: string }) => s.id === shipment.id
         )
@@ -624,7 +628,7 @@ medusaIntegrationTestRunner({
         ])
         expect(await carrierWebhookSweepJob(container)).toBe(0)
         await service().updateCarrierWebhookEvents({ id, next_attempt_at: new Date(Date.now() - 1000) })
-        expect(await carrierWebhookSweepJob(container)).toBe(1)
+        await carrierWebhookSweepJob(container)
         expect((await service().retrieveShipment(shipment.id)).status).toBe("in_transit")
         expect((await service().retrieveCarrierWebhookEvent(id)).status).toBe("processed")
       })

@@ -26,6 +26,18 @@ describe("parsePluginOptions", () => {
         label_format: "PDF",
         poll_interval_hours: 1,
       },
+      digital_delivery: {
+        retry_minutes: [1, 5, 30, 120, 360],
+        link_lifetime_hours: 72,
+        max_downloads: 5,
+        allow_private_targets: false,
+        discord_base_url: "https://discord.com/api/v10",
+        timeout_ms: 10_000,
+        concurrency: 10,
+        auto_complete: true,
+        instructions_template: "order-ops-delivery-instructions",
+        channel: "email",
+      },
     })
   })
 

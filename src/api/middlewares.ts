@@ -3,9 +3,10 @@ import { adminOrderOpsOrderMiddlewares } from "./admin/orders/middlewares"
 import { adminOrderOpsListMiddlewares } from "./admin/order-ops/orders/middlewares"
 import { adminShipmentMiddlewares } from "./admin/shipments/middlewares"
 import { adminLabelMiddlewares } from "./admin/labels/middlewares"
+import { digitalDeliveryMiddlewares } from "./admin/delivery-products/middlewares"
 import { adminTestOrderMiddlewares } from "./admin/test-orders/middlewares"
 import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares],
+  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares, ...digitalDeliveryMiddlewares],
 })

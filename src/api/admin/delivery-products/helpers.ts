@@ -1,0 +1,85 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
+import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
+import { DELIVERY_STATUS_LABELS } from "../../../modules/digital-delivery/state-machine"
+import type { DeliveryStatus } from "../../../modules/digital-delivery/methods/types"
+import type { DeliveryDTO, DeliveryProductDTO } from "../../../workflows/digital-delivery/utils/types"
+
+const SECRET_KEYS = new Set(["secret", "password", "bot_token"])
+
+/** Settings with secrets masked: `••••` plus the last 4 characters. */
+export function maskSettings(settings: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(settings ?? {}).map(([key, value]) =>
+      SECRET_KEYS.has(key) && typeof value === "string" ? [key, `••••${value.slice(-4)}`] : [key, value]
+    )
+  )
+}
+
+/** A delivery product as the API shows it. */
+export function serializeDeliveryProduct(product: DeliveryProductDTO) {
+  return { ...product, settings: maskSettings(product.settings) }
+}
+
+/**
+ * Keeps stored secrets when an update sends them back masked (`••••1234`)
+ * or leaves them out, so editing other fields never needs the secret again.
+ */
+export function mergeSecrets(previous: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  const merged = { ...next }
+  for (const key of SECRET_KEYS) {
+    const value = merged[key]
+    if ((value === undefined || (typeof value === "string" && value.startsWith("••••"))) && previous[key] !== undefined) {
+      merged[key] = previous[key]
+    }
+  }
+  return merged
+}
+
+/** @throws MedusaError NOT_FOUND */
+export async function retrieveDeliveryProduct(scope: MedusaContainer, id: string): Promise<DeliveryProductDTO> {
+  const [product] = (await scope
+    .resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+    .listDeliveryProducts({ id })) as unknown as DeliveryProductDTO[]
+  if (!product) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Delivery product with id: ${id} was not found`)
+  }
+  return product
+}
+
+/** An order's deliveries with their attempt log (newest first), codes and download grants. */
+export async function listOrderDeliveries(scope: MedusaContainer, orderId: string) {
+  const service = scope.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+  const deliveries = (await service.listDeliveries(
+    { order_id: orderId },
+    { relations: ["attempt_log"], order: { created_at: "ASC" } }
+  )) as unknown as (DeliveryDTO & { attempt_log: { created_at: string | Date }[] })[]
+  if (!deliveries.length) {
+    return []
+  }
+  const ids = deliveries.map((d) => d.id)
+  const [codes, grants] = await Promise.all([
+    service.listLicenseCodes({ delivery_id: ids }, { select: ["id", "code", "status", "delivery_id", "assigned_at"] }),
+    service.listDownloadGrants({ delivery_id: ids }),
+  ])
+  return deliveries.map((delivery) => {
+    const { attempt_log, ...rest } = delivery
+    return {
+      ...rest,
+      status_label: DELIVERY_STATUS_LABELS[delivery.status as DeliveryStatus],
+      attempts_log: [...attempt_log].sort((a, b) => new Date(b.created_at).getTime() - new Date(a.created_at).getTime()),
+      codes: codes.filter((c) => c.delivery_id === delivery.id).map((c) => ({ code: c.code, status: c.status, assigned_at: c.assigned_at })),
+      downloads: grants
+        .filter((g) => g.delivery_id === delivery.id)
+        .map((g) => ({
+          id: g.id,
+          filename: g.filename,
+          expires_at: g.expires_at,
+          remaining_downloads: g.remaining_downloads,
+          max_downloads: g.max_downloads,
+          revoked_at: g.revoked_at,
+        })),
+    }
+  })
+}

@@ -1,0 +1,179 @@
+import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, summarizeBody, withDefaults } from "./shared"
+import type {
+  AttemptResult,
+  DeliveryContext,
+  DeliveryMethodOptions,
+  DiscordRoleSettings,
+  ExchangeSummary,
+  RemoteDeliveryMethod,
+} from "./types"
+
+/**
+ * Discord role delivery: gives (and takes back) a guild role through the
+ * Discord REST API ("Add Guild Member Role" / "Remove Guild Member Role").
+ * Plain `fetch`: two endpoints do not justify a Discord client library, and
+ * there is no official Discord REST SDK for Node.
+ */
+
+/** Discord ids are snowflakes: 64-bit integers written as 17–20 digits. */
+export const SNOWFLAKE = /^\d{17,20}$/
+/** Discord JSON error code for "Unknown Member". */
+export const DISCORD_UNKNOWN_MEMBER = 10007
+/** Longest audit-log reason Discord accepts. */
+const MAX_AUDIT_REASON = 512
+const USER_AGENT = "DiscordBot (https://github.com/medusa-order-ops, 0.1.0)"
+
+type DiscordError = { message?: string; code?: number; retry_after?: number; global?: boolean }
+
+/** Gives and takes back Discord roles. Never throws. */
+export class DiscordRoleDeliveryMethod implements RemoteDeliveryMethod<DiscordRoleSettings> {
+  readonly code = "discord_role" as const
+  private readonly options: DeliveryMethodOptions
+
+  /** @param options shared method options (Discord base URL, timeout, private targets). */
+  constructor(options: Partial<DeliveryMethodOptions> = {}) {
+    this.options = withDefaults(options)
+  }
+
+  /** `PUT …/guilds/{guild}/members/{user}/roles/{role}`. */
+  deliver(settings: DiscordRoleSettings, context: DeliveryContext): Promise<AttemptResult> {
+    return this.call("PUT", settings, context)
+  }
+
+  /** `DELETE …/guilds/{guild}/members/{user}/roles/{role}`; a member who left has nothing to revoke. */
+  revoke(settings: DiscordRoleSettings, context: DeliveryContext): Promise<AttemptResult> {
+    return this.call("DELETE", settings, context)
+  }
+
+  /** The request a delivery would send, token masked. */
+  describe(settings: DiscordRoleSettings, context: DeliveryContext): ExchangeSummary {
+    const user = this.userId(settings, context)
+    return {
+      method: "PUT",
+      url: this.url(settings, user.ok ? user.id : `{${user.field}}`),
+      headers: { authorization: `Bot ${maskSecret(settings.bot_token)}`, "x-audit-log-reason": this.reason(context) },
+      ...(user.ok ? {} : { error: user.message }),
+    }
+  }
+
+  private url(settings: DiscordRoleSettings, userId: string): string {
+    return `${this.options.discord_base_url}/guilds/${settings.guild_id}/members/${userId}/roles/${settings.role_id}`
+  }
+
+  private reason(context: DeliveryContext): string {
+    const order = context.display_id === null ? context.order_id : `#${context.display_id}`
+    return `Order ${order}: ${context.title}`.slice(0, MAX_AUDIT_REASON)
+  }
+
+  private userId(
+    settings: DiscordRoleSettings,
+    context: DeliveryContext
+  ): { ok: true; id: string; field: string } | { ok: false; message: string; field: string } {
+    const field = settings.user_field ?? "discord_user_id"
+    const raw = context.metadata?.[field]
+    if (raw === undefined || raw === null || raw === "") {
+      return { ok: false, field, message: `No Discord user id: line item metadata "${field}" is empty` }
+    }
+    // Numbers lose precision above 2^53, so only strings are trusted.
+    const id = typeof raw === "string" ? raw.trim() : ""
+    if (!SNOWFLAKE.test(id)) {
+      return { ok: false, field, message: `Discord user id in metadata "${field}" is not a Discord id (17–20 digits)` }
+    }
+    return { ok: true, id, field }
+  }
+
+  private async call(
+    method: "PUT" | "DELETE",
+    settings: DiscordRoleSettings,
+    context: DeliveryContext
+  ): Promise<AttemptResult> {
+    const user = this.userId(settings, context)
+    const reason = this.reason(context)
+    if (!user.ok) {
+      return { outcome: "failed", message: user.message, request: null, response: null }
+    }
+    const url = this.url(settings, user.id)
+    const request: ExchangeSummary = {
+      method,
+      url,
+      headers: { authorization: `Bot ${maskSecret(settings.bot_token)}`, "x-audit-log-reason": reason },
+    }
+    const data = { discord_user_id: user.id }
+    if (!SNOWFLAKE.test(settings.guild_id) || !SNOWFLAKE.test(settings.role_id)) {
+      return { outcome: "failed", message: "Discord guild id and role id must be Discord ids (17–20 digits)", request, response: null, data }
+    }
+    const target = await checkTarget(this.options.discord_base_url, this.options, request)
+    if (isAttemptResult(target)) {
+      return { ...target, data }
+    }
+
+    const started = Date.now()
+    let status: number
+    let body: DiscordError | null
+    let response: ExchangeSummary
+    let retryAfterHeader: string | null
+    try {
+      const res = await fetch(url, {
+        method,
+        headers: {
+          authorization: `Bot ${settings.bot_token}`,
+          // The header carries UTF-8 only when percent-encoded.
+          "x-audit-log-reason": encodeURIComponent(reason),
+          "user-agent": USER_AGENT,
+        },
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.options.timeout_ms),
+      })
+      const text = await res.text()
+      status = res.status
+      const summarized = summarizeBody(text)
+      body = summarized && typeof summarized === "object" ? (summarized as DiscordError) : null
+      retryAfterHeader = res.headers.get("retry-after")
+      response = { status, duration_ms: Date.now() - started, body: summarized }
+    } catch (e) {
+      const message = isTimeout(e)
+        ? `Discord API did not answer within ${this.options.timeout_ms} ms; will retry`
+        : `Discord API unreachable: ${describeError(e)}; will retry`
+      return { outcome: "retry", message, request, response: { error: describeError(e) }, data }
+    }
+
+    const remote = body?.message ? `: ${body.message}` : ""
+    const done = method === "PUT" ? "Role given" : "Role removed"
+    if (status >= 200 && status < 300) {
+      return { outcome: "delivered", message: `${done} (${status})`, request, response, data }
+    }
+    if (status === 429) {
+      const seconds = typeof body?.retry_after === "number" ? body.retry_after : Number(retryAfterHeader)
+      const wait = Number.isFinite(seconds) && seconds > 0 ? ` retry after ${seconds} s` : " retry later"
+      return { outcome: "retry", message: `Discord rate limit${body?.global ? " (global)" : ""};${wait}`, request, response, data }
+    }
+    if (status === 401) {
+      return { outcome: "failed", message: `Discord rejected the bot token (401${remote}); check the token`, request, response, data }
+    }
+    if (status === 403) {
+      return {
+        outcome: "failed",
+        message: `Discord refused (403${remote}): the bot needs Manage Roles in the guild and its top role must be above the role it gives`,
+        request,
+        response,
+        data,
+      }
+    }
+    if (status === 404 && (body?.code === DISCORD_UNKNOWN_MEMBER || body?.message === "Unknown Member")) {
+      if (method === "DELETE") {
+        return { outcome: "delivered", message: "Member is no longer in the guild; nothing to revoke", request, response, data }
+      }
+      return {
+        outcome: "awaiting_recipient",
+        message: `Discord user ${user.id} has not joined the guild yet; the role will be given when they have`,
+        request,
+        response,
+        data,
+      }
+    }
+    if (status === 408 || status >= 500) {
+      return { outcome: "retry", message: `Discord API answered ${status}${remote}; will retry`, request, response, data }
+    }
+    return { outcome: "failed", message: `Discord API rejected the request (${status}${remote})`, request, response, data }
+  }
+}

@@ -1,0 +1,21 @@
+import { model } from "@medusajs/framework/utils"
+import { DELIVERY_METHODS } from "../methods/types"
+
+/**
+ * Makes a product variant digital: how its items are delivered and the
+ * method's settings (files, code pool, webhook URL and secret, RCON server,
+ * Discord bot). One per variant.
+ */
+export const DeliveryProduct = model
+  .define("delivery_product", {
+    id: model.id({ prefix: "dprod" }).primaryKey(),
+    variant_id: model.text(),
+    product_id: model.text().nullable(),
+    title: model.text().nullable(),
+    method: model.enum([...DELIVERY_METHODS]),
+    settings: model.json(),
+    enabled: model.boolean().default(true),
+  })
+  .indexes([
+    { name: "IDX_delivery_product_variant_id_unique", on: ["variant_id"], unique: true, where: "deleted_at IS NULL" },
+  ])

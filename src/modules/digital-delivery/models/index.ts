@@ -1,0 +1,3 @@
+export * from "./delivery-product"
+export * from "./license"
+export * from "./delivery"

@@ -1,0 +1,167 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
+import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
+import type { DeliveryMethodCode } from "../../../modules/digital-delivery/methods/types"
+import { assertPublicTarget, isPermanentTargetError } from "../../../modules/digital-delivery/ssrf"
+import { isUniqueViolation } from "../../labels/utils/ledger"
+import type { DeliveryProductDTO } from "../utils/types"
+
+export type SaveDeliveryProductInput = {
+  id?: string
+  variant_id?: string
+  method?: DeliveryMethodCode
+  settings?: Record<string, unknown>
+  enabled?: boolean
+}
+
+/**
+ * Checks a delivery product's settings against the world: the variant
+ * exists, the license pool exists, and outside-service targets are public
+ * addresses (unless private targets are allowed).
+ *
+ * @throws MedusaError INVALID_DATA / NOT_ALLOWED naming the field.
+ */
+async function checkSettings(
+  container: Parameters<Parameters<typeof createStep>[1]>[1]["container"],
+  method: DeliveryMethodCode,
+  settings: Record<string, unknown>
+) {
+  const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+  const allow = service.getOptions().digital_delivery.allow_private_targets
+  const guard = async (field: string, target: string) => {
+    try {
+      await assertPublicTarget(target, { allow_private_targets: allow })
+    } catch (error) {
+      // A host that does not resolve right now may later; a private address never becomes public.
+      if (isPermanentTargetError(error)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: ${(error as Error).message}`)
+      }
+    }
+  }
+  if (method === "license_code") {
+    const [pool] = await service.listLicensePools({ id: settings.pool_id as string })
+    if (!pool) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `settings.pool_id: license pool ${settings.pool_id} does not exist`)
+    }
+  } else if (method === "webhook") {
+    await guard("settings.url", settings.url as string)
+  } else if (method === "rcon") {
+    await guard("settings.host", settings.host as string)
+  } else if (method === "discord_role") {
+    await guard("discord_base_url", service.getOptions().digital_delivery.discord_base_url)
+  }
+}
+
+export const saveDeliveryProductStepId = "order-ops-save-delivery-product"
+
+/**
+ * Creates or updates the delivery product of a variant (one per variant).
+ * Compensation deletes the new one or restores the old values.
+ */
+export const saveDeliveryProductStep = createStep(
+  saveDeliveryProductStepId,
+  async (input: SaveDeliveryProductInput, { container }) => {
+    const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const previous = input.id ? ((await service.retrieveDeliveryProduct(input.id)) as unknown as DeliveryProductDTO) : null
+    const method = input.method ?? previous!.method
+    const settings = input.settings ?? previous!.settings
+    await checkSettings(container, method, settings)
+    let product_id: string | null = previous?.product_id ?? null
+    let title: string | null = previous?.title ?? null
+    if (input.variant_id && input.variant_id !== previous?.variant_id) {
+      const { data } = await query.graph({
+        entity: "product_variant",
+        fields: ["id", "title", "product_id", "product.title"],
+        filters: { id: input.variant_id },
+      })
+      const variant = data[0] as { id: string; title?: string; product_id?: string; product?: { title?: string } } | undefined
+      if (!variant) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `variant_id: variant ${input.variant_id} does not exist`)
+      }
+      product_id = variant.product_id ?? null
+      title = [variant.product?.title, variant.title].filter(Boolean).join(" · ") || null
+    }
+    try {
+      if (previous) {
+        const updated = (await service.updateDeliveryProducts({
+          id: previous.id,
+          ...(input.variant_id ? { variant_id: input.variant_id, product_id, title } : {}),
+          method,
+          settings,
+          ...(input.enabled === undefined ? {} : { enabled: input.enabled }),
+        })) as unknown as DeliveryProductDTO
+        return new StepResponse(updated, { previous, created_id: null as string | null })
+      }
+      const created = (await service.createDeliveryProducts({
+        variant_id: input.variant_id!,
+        product_id,
+        title,
+        method,
+        settings,
+        enabled: input.enabled ?? true,
+      })) as unknown as DeliveryProductDTO
+      return new StepResponse(created, { previous: null as DeliveryProductDTO | null, created_id: created.id as string | null })
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `variant_id: variant ${input.variant_id} already has a delivery product`)
+      }
+      throw error
+    }
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+    if (undo.created_id) {
+      await service.deleteDeliveryProducts([undo.created_id])
+    } else if (undo.previous) {
+      const { id, variant_id, product_id, title, method, settings, enabled } = undo.previous
+      await service.updateDeliveryProducts({ id, variant_id, product_id, title, method, settings, enabled })
+    }
+  }
+)
+
+export const importLicenseCodesStepId = "order-ops-import-license-codes"
+
+/**
+ * Adds codes to a pool from pasted text or a CSV file's content: one code
+ * per line (first CSV column; a `code` header row is skipped), trimmed,
+ * blank lines ignored. Codes already in the pool (or repeated in the input)
+ * are skipped and counted. Compensation deletes the imported codes.
+ */
+export const importLicenseCodesStep = createStep(
+  importLicenseCodesStepId,
+  async (input: { pool_id: string; text: string }, { container }) => {
+    const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+    await service.retrieveLicensePool(input.pool_id)
+    const lines = input.text
+      .split(/\r?\n/)
+      .map((line) => line.split(",")[0].replace(/^"|"$/g, "").trim())
+      .filter(Boolean)
+    if (lines.length && /^(code|codes|license|license_code|key)$/i.test(lines[0])) {
+      lines.shift()
+    }
+    const unique = [...new Set(lines)]
+    const existing = new Set(
+      ((await service.listLicenseCodes({ pool_id: input.pool_id, code: unique }, { select: ["code"] })) as { code: string }[]).map(
+        (c) => c.code
+      )
+    )
+    const fresh = unique.filter((c) => !existing.has(c))
+    const created = fresh.length
+      ? ((await service.createLicenseCodes(fresh.map((code) => ({ pool_id: input.pool_id, code, status: "available" as const })))) as unknown as { id: string }[])
+      : []
+    return new StepResponse(
+      { imported: created.length, skipped: lines.length - created.length },
+      created.map((c) => c.id)
+    )
+  },
+  async (ids, { container }) => {
+    if (ids?.length) {
+      await container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE).deleteLicenseCodes(ids)
+    }
+  }
+)

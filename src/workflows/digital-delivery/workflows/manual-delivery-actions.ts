@@ -1,0 +1,95 @@
+import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { completeOrderWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
+import { OrderOpsEvents } from "../../../events"
+import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
+import {
+  markDeliveryDeliveredStep,
+  retryDeliveryNowStep,
+  type MarkDeliveredInput,
+} from "../steps/manual-delivery-actions"
+
+export const retryDeliveryNowWorkflowId = "order-ops-retry-delivery-now"
+
+/** "Retry now" from the admin; see `retryDeliveryNowStep`. */
+export const retryDeliveryNowWorkflow = createWorkflow(
+  retryDeliveryNowWorkflowId,
+  function (input: { delivery_id: string; actor_id?: string | null }) {
+    return new WorkflowResponse(retryDeliveryNowStep(input))
+  }
+)
+
+export const markDeliveryDeliveredWorkflowId = "order-ops-mark-delivery-delivered"
+
+/** "Mark as delivered" (optional redemption code and notes); see `markDeliveryDeliveredStep`. */
+export const markDeliveryDeliveredWorkflow = createWorkflow(
+  markDeliveryDeliveredWorkflowId,
+  function (input: MarkDeliveredInput) {
+    const delivery = markDeliveryDeliveredStep(input)
+    recordOrderActivityStep(
+      transform({ delivery, input }, ({ delivery, input }) => [
+        {
+          order_id: delivery.order_id,
+          kind: "delivery.delivered",
+          actor_type: input.actor_id ? ("user" as const) : ("system" as const),
+          actor_id: input.actor_id ?? null,
+          resource_type: "delivery",
+          resource_id: delivery.id,
+          data: {
+            title: delivery.title,
+            method: delivery.method,
+            quantity: delivery.quantity,
+            status: delivery.status,
+            message: "Marked as delivered by hand",
+            manual: true,
+            has_code: Boolean(delivery.redemption_code),
+          },
+        },
+      ])
+    )
+    emitEventStep({
+      eventName: OrderOpsEvents.DELIVERY_DELIVERED,
+      data: transform({ delivery }, ({ delivery }) => ({ id: delivery.id, order_id: delivery.order_id, status: delivery.status })),
+    }).config({ name: "emit-delivery-marked-delivered" })
+    return new WorkflowResponse(delivery)
+  }
+)
+
+export type CompleteDigitalOrderInput = { order_id: string; notes?: string | null; actor_id?: string | null }
+
+export const completeDigitalOrderWorkflowId = "order-ops-complete-digital-order"
+
+/**
+ * "Complete order": completes the order through Medusa's complete-order
+ * workflow, keeps the staff's notes as an internal order note, writes a
+ * timeline entry and recomputes the order's statuses.
+ */
+export const completeDigitalOrderWorkflow = createWorkflow(
+  completeDigitalOrderWorkflowId,
+  function (input: CompleteDigitalOrderInput) {
+    completeOrderWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ orderIds: [input.order_id] })),
+    })
+    recordOrderActivityStep(
+      transform({ input }, ({ input }) => [
+        {
+          order_id: input.order_id,
+          kind: "order.completed_by_hand",
+          actor_type: input.actor_id ? ("user" as const) : ("system" as const),
+          actor_id: input.actor_id ?? null,
+          resource_type: "order",
+          resource_id: input.order_id,
+          data: { notes: input.notes ?? null },
+        },
+      ])
+    )
+    refreshOrderStatusWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ order_ids: [input.order_id] })),
+    })
+    emitEventStep({
+      eventName: OrderOpsEvents.DELIVERY_UPDATED,
+      data: transform({ input }, ({ input }) => ({ id: input.order_id, order_id: input.order_id, status: "completed" })),
+    })
+    return new WorkflowResponse(input.order_id)
+  }
+)

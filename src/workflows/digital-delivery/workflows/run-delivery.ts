@@ -1,0 +1,12 @@
+import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { runDeliveryStep } from "../steps/run-delivery"
+
+export const runDeliveryWorkflowId = "order-ops-run-delivery"
+
+/** One attempt at one delivery; see `runDeliveryStep`. */
+export const runDeliveryWorkflow = createWorkflow(
+  runDeliveryWorkflowId,
+  function (input: { delivery_id: string; leased?: boolean; actor_id?: string | null }) {
+    return new WorkflowResponse(runDeliveryStep(input))
+  }
+)
