@@ -16,6 +16,15 @@
  *
  * DEMO_SKIP_DEVELOP=1 prepares everything and exits 0 without starting the
  * server (for CI). DEMO_PG_VERBOSE=1 prints the embedded PostgreSQL's log.
+ *
+ * Digital delivery stand-ins: before the seed, three small local services
+ * start in this process so the demo's webhook, RCON and Discord deliveries
+ * have somewhere to go — a Standard Webhooks receiver on 127.0.0.1:9401
+ * (offline for its first 3 minutes, so a delivery fails, is retried and then
+ * succeeds), a Source RCON game server on 127.0.0.1:9402 (player Steve
+ * online) and a Discord API on 127.0.0.1:9403. They are the same fakes the
+ * tests use (integration-tests/fakes), not real services.
+ * ORDER_OPS_DEMO_DELIVERY=0 skips them and the demo's delivery products.
  */
 import { spawn } from "node:child_process"
 import { existsSync, readFileSync, readdirSync, rmSync } from "node:fs"
@@ -24,6 +33,7 @@ import net from "node:net"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import pg from "pg"
+import { createRequire } from "node:module"
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const PG_DIR = path.join(ROOT, ".demo", "pg")
@@ -39,6 +49,13 @@ const SERVER_COMMAND = process.env.DEMO_COMMAND || "develop"
 const ADMIN_DISABLED = process.env.MEDUSA_ADMIN_DISABLED === "true"
 /** How long a stopping child process group gets before SIGKILL. */
 const STOP_GRACE_MS = 10_000
+
+const DEMO_DELIVERY = process.env.ORDER_OPS_DEMO_DELIVERY !== "0"
+const WEBHOOK_PORT = Number(process.env.ORDER_OPS_DEMO_WEBHOOK_PORT || 9401)
+const RCON_PORT = Number(process.env.ORDER_OPS_DEMO_RCON_PORT || 9402)
+const DISCORD_PORT = Number(process.env.ORDER_OPS_DEMO_DISCORD_PORT || 9403)
+/** Stand-in servers to close on shutdown. */
+const standIns = []
 
 /** The embedded cluster, when this script started one. */
 let embedded = null
@@ -346,6 +363,9 @@ async function shutdown(code, reason) {
     for (const child of children) {
       await stopChild(child)
     }
+    for (const standIn of standIns) {
+      await standIn.close().catch(() => undefined)
+    }
     await stopEmbeddedPostgres()
   } catch (error) {
     warn(`Error while shutting down: ${error?.message ?? error}`)
@@ -377,6 +397,51 @@ function onSignal(signal) {
     }
     process.exit(1)
   }
+}
+
+// ---------------------------------------------------------------------------
+// Digital delivery stand-ins
+// ---------------------------------------------------------------------------
+
+/**
+ * Starts the demo's webhook receiver, RCON server and Discord API (the
+ * tests' fakes, loaded through ts-node) and returns the env the store needs.
+ */
+async function startStandIns() {
+  const require = createRequire(import.meta.url)
+  require("ts-node").register({
+    transpileOnly: true,
+    swc: true,
+    compilerOptions: { module: "commonjs", moduleResolution: "node" },
+  })
+  const fakes = path.join(ROOT, "integration-tests", "fakes")
+  const { startWebhookReceiver } = require(path.join(fakes, "webhook-receiver.ts"))
+  const { startRconFake } = require(path.join(fakes, "rcon-server.ts"))
+  const { startDiscordFake } = require(path.join(fakes, "discord-api.ts"))
+  const { DEMO_STAND_INS } = require(path.join(ROOT, "src", "scripts", "seed-demo-deliveries.ts"))
+
+  const receiver = await startWebhookReceiver({ secret: DEMO_STAND_INS.webhook_secret, port: WEBHOOK_PORT })
+  await receiver.goOffline()
+  setTimeout(() => {
+    receiver.goOnline().then(
+      () => log(`Partner webhook stand-in is online now (127.0.0.1:${WEBHOOK_PORT}); waiting deliveries retry.`),
+      (e) => warn(`Webhook stand-in: ${e.message}`)
+    )
+  }, 3 * 60_000).unref()
+  const rcon = await startRconFake({ password: DEMO_STAND_INS.rcon_password, players: ["Steve"], port: RCON_PORT })
+  const discord = await startDiscordFake({
+    bot_token: DEMO_STAND_INS.discord_bot_token,
+    guild_id: DEMO_STAND_INS.discord_guild_id,
+    role_ids: [DEMO_STAND_INS.discord_role_id],
+    member_ids: [DEMO_STAND_INS.discord_member_id],
+    port: DISCORD_PORT,
+  })
+  standIns.push(receiver, rcon, discord)
+  log(
+    `Delivery stand-ins: webhook receiver 127.0.0.1:${WEBHOOK_PORT} (offline for 3 minutes), ` +
+      `RCON 127.0.0.1:${RCON_PORT}, Discord API ${discord.api_base}`
+  )
+  return { DISCORD_API_BASE_URL: discord.api_base }
 }
 
 // ---------------------------------------------------------------------------
@@ -458,6 +523,10 @@ async function main() {
     DATABASE_URL: databaseUrl,
     PORT: String(PORT),
     MEDUSA_DISABLE_TELEMETRY: "true",
+  }
+
+  if (DEMO_DELIVERY) {
+    Object.assign(env, await startStandIns())
   }
 
   await runMedusaOrFail(["db:migrate"], env)

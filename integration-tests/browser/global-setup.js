@@ -60,6 +60,8 @@ module.exports = async function globalSetup() {
       ADMIN_CORS: baseUrl,
       AUTH_CORS: baseUrl,
       MEDUSA_DISABLE_TELEMETRY: "true",
+      // Specs set up the delivery products they need; the demo's stand-ins would clash on their ports.
+      ORDER_OPS_DEMO_DELIVERY: "0",
     },
     stdio: ["ignore", "pipe", "pipe"],
   })

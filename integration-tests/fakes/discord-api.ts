@@ -43,7 +43,7 @@ const error = (status: number, message: string, code: number): FakeResponse => (
 
 /** Starts the fake on 127.0.0.1 with a random port, one guild, one role and one member. */
 export async function startDiscordFake(
-  options: { bot_token?: string; guild_id?: string; role_ids?: string[]; member_ids?: string[] } = {}
+  options: { bot_token?: string; guild_id?: string; role_ids?: string[]; member_ids?: string[]; port?: number } = {}
 ): Promise<DiscordFakeHandle> {
   const guild_id = options.guild_id ?? DISCORD_FAKE_GUILD_ID
   const state: DiscordFakeState = {
@@ -103,7 +103,7 @@ export async function startDiscordFake(
       member.delete(role)
     }
     return { status: 204 }
-  })
+  }, options.port ?? 0)
 
   return {
     ...fake,

@@ -54,7 +54,8 @@ export type FakeServerHandle<State> = {
 /** Starts a fake with the given router. */
 export async function startFake<State>(
   state: State,
-  route: (req: RecordedRequest, baseUrl: string) => FakeResponse | Promise<FakeResponse>
+  route: (req: RecordedRequest, baseUrl: string) => FakeResponse | Promise<FakeResponse>,
+  listenPort = 0
 ): Promise<FakeServerHandle<State>> {
   const requests: RecordedRequest[] = []
   const failures: Failure[] = []
@@ -111,7 +112,7 @@ export async function startFake<State>(
     })
   })
 
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
+  await new Promise<void>((resolve) => server.listen(listenPort, "127.0.0.1", resolve))
   const { port } = server.address() as AddressInfo
   baseUrl = `http://127.0.0.1:${port}`
 

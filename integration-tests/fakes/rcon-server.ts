@@ -39,6 +39,8 @@ export type RconFakeOptions = {
   players?: string[]
   /** Shown in the `list` answer. Default 20. */
   max_players?: number
+  /** Port to listen on (the demo's stand-in uses a fixed one). Default random. */
+  port?: number
   /** Start not listening (connection refused). Default false. */
   offline?: boolean
 }
@@ -99,7 +101,7 @@ export function minecraftListAnswer(players: string[], max: number): string {
 export async function startRconFake(options: RconFakeOptions = {}): Promise<RconFakeHandle> {
   const sockets = new Set<net.Socket>()
   let server: net.Server | null = null
-  let port = 0
+  let port = options.port ?? 0
 
   const handle: RconFakeHandle = {
     host: "127.0.0.1",

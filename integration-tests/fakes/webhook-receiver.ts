@@ -53,11 +53,11 @@ export type WebhookReceiverHandle = {
 }
 
 /** Starts the receiver on 127.0.0.1 with a random port (kept across offline/online). */
-export async function startWebhookReceiver(options: { secret?: string } = {}): Promise<WebhookReceiverHandle> {
+export async function startWebhookReceiver(options: { secret?: string; port?: number } = {}): Promise<WebhookReceiverHandle> {
   const secret = options.secret ?? WEBHOOK_FAKE_SECRET
   const verifier = new Webhook(secret)
   let server: http.Server | null = null
-  let port = 0
+  let port = options.port ?? 0
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
     const chunks: Buffer[] = []

@@ -15,6 +15,12 @@ import { SHIPMENT_MODULE } from "../modules/shipment"
 import type ShipmentModuleService from "../modules/shipment/service"
 import { TEST_ORDER_MODULE } from "../modules/test-order"
 import { saveParcelTemplateWorkflow } from "../workflows/labels/workflows/parcel-templates"
+import {
+  DEMO_DELIVERY_ORDERS,
+  deliverNow,
+  ensureDemoDeliveryProducts,
+  shouldSeedDemoDeliveries,
+} from "./seed-demo-deliveries"
 import type TestOrderModuleService from "../modules/test-order/service"
 import { placeTestOrderWorkflow } from "../workflows/test-orders/workflows/place-test-order"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
@@ -371,7 +377,7 @@ const RETURN_REASONS = [
 
 type Logger = { info(message: string): void; warn(message: string): void }
 
-type SeedContext = {
+export type SeedContext = {
   container: MedusaContainer
   logger: Logger
   regionId: string
@@ -387,11 +393,11 @@ type SeedContext = {
   shipments: Map<string, string>
 }
 
-type OrderLine = { sku: string; quantity: number }
+type OrderLine = { sku: string; quantity: number; metadata?: Record<string, unknown> }
 
 type PlacedItem = { id: string; sku: string; quantity: number; digital: boolean }
 
-type PlacedOrder = {
+export type PlacedOrder = {
   id: string
   display_id: number
   email: string
@@ -981,7 +987,7 @@ async function loadPlacedOrder(
  * shipping method(s) per shipping profile, a payment session with the system
  * provider, then cart completion (which authorizes the payment).
  */
-async function placeOrder(
+export async function placeOrder(
   ctx: SeedContext,
   email: string,
   lines: OrderLine[],
@@ -997,7 +1003,7 @@ async function placeOrder(
     if (!variant) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Demo variant ${line.sku} not found.`)
     }
-    return { variant_id: variant.id, quantity: line.quantity, digital: variant.digital }
+    return { variant_id: variant.id, quantity: line.quantity, digital: variant.digital, metadata: line.metadata }
   })
 
   const { result: cart } = await createCartWorkflow(ctx.container).run({
@@ -1008,7 +1014,7 @@ async function placeOrder(
       customer_id: customer.id,
       shipping_address: customer.address,
       billing_address: customer.address,
-      items: items.map(({ variant_id, quantity }) => ({ variant_id, quantity })),
+      items: items.map(({ variant_id, quantity, metadata }) => ({ variant_id, quantity, ...(metadata ? { metadata } : {}) })),
     },
   })
 
@@ -1059,7 +1065,7 @@ function itemsOfKind(order: PlacedOrder, digital: boolean) {
     .map((i) => ({ id: i.id, quantity: i.quantity }))
 }
 
-async function capture(ctx: SeedContext, order: PlacedOrder) {
+export async function capture(ctx: SeedContext, order: PlacedOrder) {
   await capturePaymentWorkflow(ctx.container).run({
     input: { payment_id: order.payment_id, captured_by: ctx.adminUserId ?? undefined },
   })
@@ -1697,6 +1703,16 @@ export default async function seedDemo({ container }: ExecArgs): Promise<void> {
   // Jest runs (NODE_ENV=test) keep the demo's order list exact; tests seed test orders themselves.
   if (process.env.NODE_ENV !== "test") {
     await seedDemoTestOrders(container, ctx.adminUserId)
+  }
+
+  // Digital delivery: products per method and a few orders to watch (see seed-demo-deliveries.ts).
+  if (shouldSeedDemoDeliveries() && (await ensureDemoDeliveryProducts(container, ctx.variants))) {
+    for (const spec of DEMO_DELIVERY_ORDERS) {
+      const order = await placeOrder(ctx, spec.email, spec.lines)
+      await capture(ctx, order)
+      await deliverNow(container, order.id)
+      logger.info(`Demo order #${order.display_id}: ${spec.shows}`)
+    }
   }
 
   await updateStoresWorkflow(container).run({

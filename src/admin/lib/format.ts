@@ -1,3 +1,4 @@
+import { deliveryMethodLabel } from "./digital-delivery"
 import { refundStatusLook } from "./status"
 import type { AdminTimelineEntry, Parcel } from "./types"
 
@@ -187,6 +188,36 @@ export function describeTimelineEntry(entry: AdminTimelineEntry): { title: strin
       }
     case "shipment.customer_notified":
       return { title: "Customer notified of shipment", detail: d.to as string }
+    case "delivery.delivered":
+    case "delivery.failed":
+    case "delivery.awaiting_recipient":
+    case "delivery.pending":
+    case "delivery.revoked": {
+      const what = `${typeof d.quantity === "number" && d.quantity > 1 ? `${d.quantity} × ` : ""}${(d.title as string) ?? "Item"}`
+      const titles: Record<string, string> = {
+        "delivery.delivered": d.manual ? `${what} marked as delivered` : `${what} delivered`,
+        "delivery.failed": `Delivery of ${what} failed`,
+        "delivery.awaiting_recipient": `Delivery of ${what} is waiting for the recipient`,
+        "delivery.pending": `Delivery of ${what} will be retried`,
+        "delivery.revoked": `Delivery of ${what} revoked`,
+      }
+      const method = typeof d.method === "string" ? deliveryMethodLabel(d.method) : ""
+      return {
+        title: `${titles[entry.kind]}${d.dry_run ? " (dry run)" : ""}`,
+        detail: [method, d.message].filter((x) => typeof x === "string" && x).join(" · ") || undefined,
+      }
+    }
+    case "delivery.instructions_sent":
+      return {
+        title: d.resend ? "Delivery instructions resent" : "Delivery instructions sent",
+        detail: [d.email, typeof d.downloads === "number" && d.downloads ? plural(d.downloads, "download link") : "", typeof d.codes === "number" && d.codes ? plural(d.codes, "code") : ""]
+          .filter((x) => typeof x === "string" && x)
+          .join(" · ") || undefined,
+      }
+    case "order.auto_completed":
+      return { title: "Order completed: every item delivered" }
+    case "order.completed_by_hand":
+      return { title: "Order completed by hand", detail: typeof d.notes === "string" && d.notes ? d.notes : undefined }
     default:
       return { title: entry.kind.replace(/[._]/g, " ") }
   }
@@ -197,4 +228,10 @@ export function describeActor(actor: AdminTimelineEntry["actor"]): string {
   if (actor.type === "user") return actor.display ?? "A staff member"
   if (actor.type === "customer") return actor.display ?? "The customer"
   return "System"
+}
+
+/** "850 ms", "2.4 s" — how long a delivery attempt took. */
+export function formatDuration(ms: number | null | undefined): string {
+  if (typeof ms !== "number") return ""
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`
 }
