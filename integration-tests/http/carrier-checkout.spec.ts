@@ -35,6 +35,14 @@ const US_ADDRESS = {
   country_code: "us",
 }
 
+/** Polls a condition (subscribers run after the response), then asserts it. */
+async function waitUntil(check: () => Promise<boolean>) {
+  for (let i = 0; i < 100 && !(await check()); i++) {
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  expect(await check()).toBe(true)
+}
+
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
@@ -331,6 +339,10 @@ medusaIntegrationTestRunner({
       }
       const [after] = await loadFulfillments()
       expect(after.canceled_at).toBeTruthy()
+      // The ledger and our shipment follow the cancel (a subscriber on order.fulfillment_canceled).
+      await waitUntil(async () => (await ledger())[0]?.status === "voided")
+      expect((await ledger())[0]).toMatchObject({ status: "voided", refund_status: "submitted" })
+      await waitUntil(async () => (await shipments())[0]?.status === "canceled")
     })
   },
 })
