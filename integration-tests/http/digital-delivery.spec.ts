@@ -53,7 +53,7 @@ medusaIntegrationTestRunner({
         codes: { code: string; status: string }[]
         downloads: { remaining_downloads: number }[]
       })[]
-    const waitFor = async (check: () => Promise<boolean>, tries = 150) => {
+    const waitFor = async (check: () => Promise<boolean>, tries = 600) => {
       for (let i = 0; i < tries && !(await check()); i++) {
         await new Promise((r) => setTimeout(r, 100))
       }
