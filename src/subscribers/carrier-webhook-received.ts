@@ -1,10 +1,13 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderOpsEvents, type CarrierWebhookEventData } from "../events"
-import { applyCarrierWebhooksWorkflow } from "../workflows/labels/workflows/apply-carrier-webhooks"
+import { drainCarrierWebhooks } from "../workflows/labels/utils/drain-carrier-webhooks"
 
-/** Applies carrier webhooks as soon as the route has written them to the inbox. */
-export default async function carrierWebhookReceived({ event, container }: SubscriberArgs<CarrierWebhookEventData>) {
-  await applyCarrierWebhooksWorkflow(container).run({ input: { ids: event.data.ids } })
+/**
+ * Carrier webhooks were written to the inbox: drain it (one drain at a time
+ * across processes; see drainCarrierWebhooks).
+ */
+export default async function carrierWebhookReceived({ container }: SubscriberArgs<CarrierWebhookEventData>) {
+  await drainCarrierWebhooks(container)
 }
 
 export const config: SubscriberConfig = {

@@ -31,13 +31,21 @@ export const digitalDeliveryKeys = {
 
 const POLL_MS = 5000
 
-/** The order's deliveries; polls every 5 s while a delivery is pending or awaiting its recipient. */
-export function useOrderDeliveries(orderId: string) {
+/**
+ * The order's deliveries; polls every 5 s while a delivery is pending or
+ * awaiting its recipient, and — with `awaitFirst`, for a fresh order whose
+ * payment may be captured any moment — while there are none yet.
+ */
+export function useOrderDeliveries(orderId: string, options: { awaitFirst?: boolean } = {}) {
   return useQuery({
     queryKey: digitalDeliveryKeys.order(orderId),
     queryFn: () => sdk.client.fetch<AdminOrderDeliveriesResponse>(`/admin/orders/${orderId}/deliveries`),
-    refetchInterval: (query) =>
-      query.state.data?.deliveries.some((d) => IN_FLIGHT.includes(d.status)) ? POLL_MS : false,
+    refetchInterval: (query) => {
+      const deliveries = query.state.data?.deliveries
+      if (!deliveries) return false
+      if (deliveries.length === 0) return options.awaitFirst ? POLL_MS : false
+      return deliveries.some((d) => IN_FLIGHT.includes(d.status)) ? POLL_MS : false
+    },
   })
 }
 

@@ -32,6 +32,8 @@ export type AdminDeliveryDownload = {
 
 export type AdminDelivery = {
   id: string
+  /** The order line it delivers; its variant title tells e.g. EPUB from PDF. */
+  line_item_id?: string
   title: string
   method: DeliveryMethod
   quantity: number

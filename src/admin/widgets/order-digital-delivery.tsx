@@ -13,6 +13,8 @@ import {
 import { IN_FLIGHT } from "../lib/digital-delivery"
 import { errorMessage } from "../lib/errors"
 
+const FRESH_ORDER_MS = 15 * 60 * 1000
+
 /**
  * "Digital delivery" on the order page, shown when the order has digital items:
  * each item's delivery with its status, codes, download links and attempt log;
@@ -20,7 +22,9 @@ import { errorMessage } from "../lib/errors"
  * customer's instructions. Polls while a delivery is still on its way.
  */
 const OrderDigitalDeliveryWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
-  const { data, isPending, isError, error, refetch } = useOrderDeliveries(order.id)
+  // Deliveries are created when the payment is captured, which may happen while this page is open.
+  const fresh = Date.now() - new Date(order.created_at).getTime() < FRESH_ORDER_MS
+  const { data, isPending, isError, error, refetch } = useOrderDeliveries(order.id, { awaitFirst: fresh })
   const complete = useCompleteDigitalOrder(order.id)
   const resend = useResendDeliveryInstructions(order.id)
   const [completing, setCompleting] = useState(false)
@@ -102,7 +106,12 @@ const OrderDigitalDeliveryWidget = ({ data: order }: DetailWidgetProps<AdminOrde
       ) : (
         <ul className="divide-y" data-testid="deliveries">
           {data.deliveries.map((delivery) => (
-            <DeliveryCard key={delivery.id} delivery={delivery} orderId={order.id} />
+            <DeliveryCard
+              key={delivery.id}
+              delivery={delivery}
+              orderId={order.id}
+              variantTitle={order.items?.find((item) => item.id === delivery.line_item_id)?.variant_title}
+            />
           ))}
         </ul>
       )}

@@ -137,7 +137,7 @@ class ShipmentModuleService extends MedusaService({
     const values: string[] = []
     const params: unknown[] = []
     for (const d of deliveries) {
-      values.push(`(?, ?, ?, ?::jsonb, 'received', now() + interval '1 minute', now(), now())`)
+      values.push(`(?, ?, ?, ?::jsonb, 'received', now(), now(), now())`)
       params.push(generateEntityId(undefined, "cwh"), carrier, d.provider_event_id, JSON.stringify(d.updates))
     }
     const rows = await manager.execute(
@@ -146,6 +146,31 @@ class ShipmentModuleService extends MedusaService({
        on conflict ("carrier", "provider_event_id") where deleted_at is null do nothing
        returning "id"`,
       params
+    )
+    return rows.map((r) => r.id)
+  }
+
+  /**
+   * Leases inbox rows that are due (new, or waiting for a retry), oldest
+   * first, skipping rows another process is leasing: their next attempt
+   * moves 2 minutes on, so a drain that dies leaves them to the next one.
+   */
+  @InjectManager()
+  async leaseDueWebhookEvents(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const manager = sharedContext.manager as unknown as {
+      execute: (sql: string, params: unknown[]) => Promise<{ id: string }[]>
+    }
+    const rows = await manager.execute(
+      `update "carrier_webhook_event" set "next_attempt_at" = now() + interval '2 minutes', "updated_at" = now()
+       where "id" in (
+         select "id" from "carrier_webhook_event"
+         where "deleted_at" is null and "status" = 'received' and "next_attempt_at" <= now()
+         order by "created_at" asc
+         limit ?
+         for update skip locked
+       )
+       returning "id"`,
+      [limit]
     )
     return rows.map((r) => r.id)
   }

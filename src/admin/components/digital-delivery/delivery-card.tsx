@@ -57,7 +57,7 @@ function AttemptRow({ attempt }: { attempt: AdminDeliveryAttempt }) {
                 <Text size="xsmall" className="text-ui-fg-muted">
                   Request
                 </Text>
-                <pre className="bg-ui-bg-subtle text-ui-fg-subtle txt-compact-xsmall max-h-64 overflow-auto rounded-md p-2 font-mono">
+                <pre className="bg-ui-bg-subtle text-ui-fg-subtle txt-compact-xsmall max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md p-2 font-mono">
                   {request}
                 </pre>
               </div>
@@ -67,7 +67,7 @@ function AttemptRow({ attempt }: { attempt: AdminDeliveryAttempt }) {
                 <Text size="xsmall" className="text-ui-fg-muted">
                   Response
                 </Text>
-                <pre className="bg-ui-bg-subtle text-ui-fg-subtle txt-compact-xsmall max-h-64 overflow-auto rounded-md p-2 font-mono">
+                <pre className="bg-ui-bg-subtle text-ui-fg-subtle txt-compact-xsmall max-h-64 overflow-auto whitespace-pre-wrap break-all rounded-md p-2 font-mono">
                   {response}
                 </pre>
               </div>
@@ -110,7 +110,16 @@ function DownloadRow({ download }: { download: AdminDeliveryDownload }) {
 }
 
 /** One delivery: what, how, where it stands, its codes and links, its attempt log, and what staff can do. */
-export function DeliveryCard({ delivery, orderId }: { delivery: AdminDelivery; orderId: string }) {
+export function DeliveryCard({
+  delivery,
+  orderId,
+  variantTitle,
+}: {
+  delivery: AdminDelivery
+  orderId: string
+  /** The ordered variant's title, when the product has several (EPUB, PDF…). */
+  variantTitle?: string | null
+}) {
   const [showLog, setShowLog] = useState(false)
   const [marking, setMarking] = useState(false)
   const retry = useRetryDelivery(orderId)
@@ -144,7 +153,8 @@ export function DeliveryCard({ delivery, orderId }: { delivery: AdminDelivery; o
         <div className="flex min-w-0 flex-col gap-y-1">
           <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
             <Text size="small" weight="plus" data-testid="delivery-title">
-              {delivery.title} × {delivery.quantity}
+              {delivery.title}
+              {variantTitle && variantTitle !== delivery.title ? ` · ${variantTitle}` : ""} × {delivery.quantity}
             </Text>
             <DeliveryStatusBadge status={delivery.status} label={delivery.status_label} testId="delivery-status" />
             {delivery.is_dry_run && (
