@@ -152,6 +152,20 @@ async function pooled<T>(items: T[], concurrency: number, fn: (item: T) => Promi
 type CpuProfile = {
   nodes: { id: number; callFrame: { functionName: string; url: string }; hitCount?: number }[]
   samples?: number[]
+  timeDeltas?: number[]
+}
+
+/** Milliseconds of CPU the profiled process spent outside `(idle)`. */
+function busyMs(profile: CpuProfile): number {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n]))
+  const deltas = profile.timeDeltas ?? []
+  let us = 0
+  ;(profile.samples ?? []).forEach((id, i) => {
+    if (byNode.get(id)!.callFrame.functionName !== "(idle)") {
+      us += deltas[i] ?? 0
+    }
+  })
+  return us / 1000
 }
 
 /** Share of a V8 CPU profile's samples per package (`(idle)`, `(gc)`, a node_modules package, `src`, `node:`). */
@@ -177,6 +191,22 @@ function cpuByPackage(profile: CpuProfile): [string, string][] {
   return [...groups.entries()]
     .sort((a, b) => b[1] - a[1])
     .map(([k, n]) => [k, `${Math.round((n / Math.max(1, samples.length)) * 1000) / 10}%`])
+}
+
+/** The functions with the most samples of their own, for the console. */
+function topFunctions(profile: CpuProfile, n = 25): string[] {
+  const byNode = new Map(profile.nodes.map((node) => [node.id, node]))
+  const counts = new Map<string, number>()
+  const samples = profile.samples ?? []
+  for (const id of samples) {
+    const { functionName, url } = byNode.get(id)!.callFrame
+    const key = `${functionName || "(anonymous)"} ${url.replace(/^.*node_modules\//, "")}`
+    counts.set(key, (counts.get(key) ?? 0) + 1)
+  }
+  return [...counts.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, c]) => `${((c / Math.max(1, samples.length)) * 100).toFixed(1)}% ${k}`)
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
@@ -315,6 +345,11 @@ medusaIntegrationTestRunner({
       const inserted = (await count()) - before
       const drain = await waitForDrain("evt_bench_a_", ingestStart)
       const failed = await count("provider_event_id like 'evt_bench_a_%' and (status = 'failed' or attempts > 0 and status = 'received')")
+      const failures = (
+        await knex.raw(
+          `select left(coalesce(error, ''), 160) as error, count(*)::int as n from carrier_webhook_event where provider_event_id like 'evt_bench_a_%' and attempts > 0 and status <> 'processed' and status <> 'ignored' group by 1 order by 2 desc limit 5`
+        )
+      ).rows
       const moved = Number(
         (await knex.raw(`select count(*)::int as n from shipment where tracking_number like '9400BENCH%' and status <> 'awaiting_shipment'`)).rows[0].n
       )
@@ -335,6 +370,10 @@ medusaIntegrationTestRunner({
       const { profile } = await session.post("Profiler.stop")
       session.disconnect()
       const cpu = cpuByPackage(profile)
+      const cpuPerRequest = busyMs(profile) / Math.max(1, alone.statuses["200"] ?? 0)
+      if (process.env.BENCH_CPU_PROFILE) {
+        fs.writeFileSync(process.env.BENCH_CPU_PROFILE, JSON.stringify(profile))
+      }
 
       // Diagnosis: the HTTP stack and HMAC only: the same bodies signed with the wrong secret, refused with a 401.
       const refusedDeliveries = deliveries.slice(0, Math.min(EVENTS, 2000)).map((d) => ({
@@ -410,13 +449,14 @@ medusaIntegrationTestRunner({
               "",
               "",
             ],
-            ["diagnosis: server CPU while detached, by package (% of samples)", cpu.slice(0, 8).map(([k, v]) => `${k} ${v}`).join(" · "), "", "", "", "", ""],
+            [`diagnosis: server process busy ${round(cpuPerRequest, 1)} ms per webhook while detached; by package`, cpu.slice(0, 8).map(([k, v]) => `${k} ${v}`).join(" · "), "", "", "", "", ""],
           ],
         },
         measured_at: new Date().toISOString(),
         machine: machineDescription(),
       })
-      console.log(JSON.stringify({ cpu, refused: { ...refused, latencies: undefined }, ingest: { ...ingest, latencies: undefined }, replay: { ...replay, latencies: undefined }, alone: { ...alone, latencies: undefined }, drain, failed, moved, rawRate, hmacMs, parseMs, insertMs, emitMs }, null, 1))
+      console.log(topFunctions(profile).join("\n"))
+      console.log(JSON.stringify({ failures, cpuPerRequest, cpu: cpu.slice(0, 15), refused: { ...refused, latencies: undefined }, ingest: { ...ingest, latencies: undefined }, replay: { ...replay, latencies: undefined }, alone: { ...alone, latencies: undefined }, drain, failed, moved, rawRate, hmacMs, parseMs, insertMs, emitMs }, null, 1))
       expect(replayRows).toBe(0)
       expect(accepted).toBe(EVENTS)
     })

@@ -8,22 +8,28 @@ import { runDeliveryWorkflow } from "../workflows/digital-delivery/workflows/run
 export const DELIVERY_SWEEP_BATCH = 200
 
 /**
- * Every minute: leases the deliveries that are due (retries, players who
- * were offline, first attempts whose subscriber never ran) and attempts
- * them, `digital_delivery.concurrency` at a time — a slow or hanging target
- * only holds its own slot, bounded by the request timeout. Leases are rows
- * in the database, so sweeps on several workers never attempt one delivery
- * twice, and a worker killed mid-attempt leaves a lease that expires.
+ * Every minute: attempts the deliveries that are due (retries, players who
+ * were offline, first attempts whose subscriber never ran),
+ * `digital_delivery.concurrency` at a time, up to DELIVERY_SWEEP_BATCH per
+ * run. Each worker leases ONE delivery just before attempting it, so a lease
+ * is only ever held for the length of one attempt (bounded by the request
+ * timeout, far inside the lease): a slow or hanging target holds one slot,
+ * and a second sweeper (the next minute's run, another worker) can never
+ * pick up a delivery that is still being attempted. Leases are rows in the
+ * database, so a worker killed mid-attempt leaves a lease that expires.
  */
 export default async function digitalDeliverySweepJob(container: MedusaContainer): Promise<{ attempted: number }> {
   const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const ids = await service.leaseDueDeliveries(DELIVERY_SWEEP_BATCH)
   const concurrency = service.getOptions().digital_delivery.concurrency
-  let next = 0
+  let attempted = 0
   const worker = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]
+    while (attempted < DELIVERY_SWEEP_BATCH) {
+      const [id] = await service.leaseDueDeliveries(1)
+      if (!id) {
+        return
+      }
+      attempted++
       const { errors } = await runDeliveryWorkflow(container).run({
         input: { delivery_id: id, leased: true },
         throwOnError: false,
@@ -33,8 +39,8 @@ export default async function digitalDeliverySweepJob(container: MedusaContainer
       }
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker))
-  return { attempted: ids.length }
+  await Promise.all(Array.from({ length: concurrency }, worker))
+  return { attempted }
 }
 
 export const config = {

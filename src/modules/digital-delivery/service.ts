@@ -227,7 +227,8 @@ class DigitalDeliveryModuleService extends MedusaService({
     const payload = Buffer.from(encoded, "base64url").toString("utf8")
     const expected = createHmac("sha256", this.downloadSecret_).update(payload).digest()
     const given = Buffer.from(mac, "base64url")
-    if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    // Only the canonical encoding: base64url's last character carries unused bits.
+    if (given.toString("base64url") !== mac || given.length !== expected.length || !timingSafeEqual(given, expected)) {
       return null
     }
     const [grant_id, exp] = payload.split(".")
