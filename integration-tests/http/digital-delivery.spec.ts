@@ -29,6 +29,10 @@ import {
 
 jest.setTimeout(300 * 1000)
 
+// The app under test runs no scheduled jobs (server mode): each test drives the sweep itself,
+// so a minute-boundary sweep never races a test's own sweep for the same deliveries.
+process.env.MEDUSA_WORKER_MODE = "server"
+
 const PLAYER = "Steve"
 
 medusaIntegrationTestRunner({
@@ -120,55 +124,6 @@ medusaIntegrationTestRunner({
       await receiver.close()
       await rcon.close()
       await discord.close()
-    })
-
-    describe("delivery products and license pools", () => {
-      it("refuses bad settings with a 400 naming the field, writing nothing", async () => {
-        const cases: [string, Record<string, unknown>, string][] = [
-          ["webhook", { url: "not a url", secret: WEBHOOK_FAKE_SECRET }, "settings.url"],
-          ["webhook", { url: "https://example.com/hook", secret: "plain" }, "settings.secret"],
-          ["rcon", { host: "127.0.0.1", port: 70000, password: "x", command: "give {player}" }, "settings.port"],
-          ["discord_role", { bot_token: "t", guild_id: "abc", role_id: DISCORD_FAKE_ROLE_ID }, "settings.guild_id"],
-          ["download", { file_ids: [], link_lifetime_hours: 24, max_downloads: 3 }, "settings.file_ids"],
-          ["license_code", { pool_id: "lpool_missing" }, "settings.pool_id"],
-        ]
-        for (const [method, settings, field] of cases) {
-          const res = await settle(product("OOPS-EBOOK-EPUB", method, settings))
-          expect([field, res.status]).toEqual([field, 400])
-          expect(res.data.message).toContain(field)
-        }
-        const unknown = await settle(api.post("/admin/delivery-products", { variant_id: "variant_nope", method: "license_code", settings: { pool_id: "x" } }, admin))
-        expect(unknown.status).toBe(400)
-        expect((await api.get("/admin/delivery-products", admin)).data.count).toBe(0)
-      })
-
-      it("imports codes by paste or CSV, skipping duplicates, and counts them", async () => {
-        const pool = (await api.post("/admin/license-pools", { name: "Printer app" }, admin)).data.license_pool
-        const pasted = await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "AAAA-1111\nBBBB-2222\n\nAAAA-1111\n" }, admin)
-        expect(pasted.data).toMatchObject({ imported: 2, skipped: 1, counts: { available: 2, assigned: 0 } })
-        const csv = await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "code,note\nCCCC-3333,first\nBBBB-2222,dup\n" }, admin)
-        expect(csv.data).toMatchObject({ imported: 1, skipped: 1, counts: { available: 3 } })
-        const bad = await settle(api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "" }, admin))
-        expect(bad.status).toBe(400)
-        expect(bad.data.message).toContain("codes")
-        const list = await api.get("/admin/license-pools", admin)
-        expect(list.data.license_pools.find((p: { id: string }) => p.id === pool.id).counts).toEqual({ available: 3, assigned: 0, revoked: 0 })
-      })
-
-      it("masks secrets in answers and keeps them when an edit sends them back masked", async () => {
-        const created = await product("OOPS-EBOOK-EPUB", "webhook", { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET })
-        expect(created.status).toBe(201)
-        expect(created.data.delivery_product.settings.secret).toMatch(/^••••/)
-        const edited = await api.post(
-          `/admin/delivery-products/${created.data.delivery_product.id}`,
-          { settings: { ...created.data.delivery_product.settings, url: `${receiver.url}/v2/orders` } },
-          admin
-        )
-        expect(edited.data.delivery_product.settings.url).toBe(`${receiver.url}/v2/orders`)
-        const [stored] = await service().listDeliveryProducts({ id: created.data.delivery_product.id })
-        expect((stored.settings as { secret: string }).secret).toBe(WEBHOOK_FAKE_SECRET)
-        await api.post(`/admin/delivery-products/${created.data.delivery_product.id}`, { settings: { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET } }, admin)
-      })
     })
 
     describe("delivering paid orders", () => {
@@ -409,5 +364,55 @@ medusaIntegrationTestRunner({
         expect(after.attempt_log.filter((a) => a.kind === "manual")).toHaveLength(0)
       })
     })
+    describe("delivery products and license pools", () => {
+      it("refuses bad settings with a 400 naming the field, writing nothing", async () => {
+        const before = (await api.get("/admin/delivery-products", admin)).data.count
+        const cases: [string, Record<string, unknown>, string][] = [
+          ["webhook", { url: "not a url", secret: WEBHOOK_FAKE_SECRET }, "settings.url"],
+          ["webhook", { url: "https://example.com/hook", secret: "plain" }, "settings.secret"],
+          ["rcon", { host: "127.0.0.1", port: 70000, password: "x", command: "give {player}" }, "settings.port"],
+          ["discord_role", { bot_token: "t", guild_id: "abc", role_id: DISCORD_FAKE_ROLE_ID }, "settings.guild_id"],
+          ["download", { file_ids: [], link_lifetime_hours: 24, max_downloads: 3 }, "settings.file_ids"],
+          ["license_code", { pool_id: "lpool_missing" }, "settings.pool_id"],
+        ]
+        for (const [method, settings, field] of cases) {
+          const res = await settle(product("OOPS-EBOOK-EPUB", method, settings))
+          expect([field, res.status]).toEqual([field, 400])
+          expect(res.data.message).toContain(field)
+        }
+        const unknown = await settle(api.post("/admin/delivery-products", { variant_id: "variant_nope", method: "license_code", settings: { pool_id: "x" } }, admin))
+        expect(unknown.status).toBe(400)
+        expect((await api.get("/admin/delivery-products", admin)).data.count).toBe(before)
+      })
+
+      it("imports codes by paste or CSV, skipping duplicates, and counts them", async () => {
+        const pool = (await api.post("/admin/license-pools", { name: "Printer app" }, admin)).data.license_pool
+        const pasted = await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "AAAA-1111\nBBBB-2222\n\nAAAA-1111\n" }, admin)
+        expect(pasted.data).toMatchObject({ imported: 2, skipped: 1, counts: { available: 2, assigned: 0 } })
+        const csv = await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "code,note\nCCCC-3333,first\nBBBB-2222,dup\n" }, admin)
+        expect(csv.data).toMatchObject({ imported: 1, skipped: 1, counts: { available: 3 } })
+        const bad = await settle(api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "" }, admin))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("codes")
+        const list = await api.get("/admin/license-pools", admin)
+        expect(list.data.license_pools.find((p: { id: string }) => p.id === pool.id).counts).toEqual({ available: 3, assigned: 0, revoked: 0 })
+      })
+
+      it("masks secrets in answers and keeps them when an edit sends them back masked", async () => {
+        const created = await product("OOPS-LICENSE-5", "webhook", { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET })
+        expect(created.status).toBe(201)
+        expect(created.data.delivery_product.settings.secret).toMatch(/^••••/)
+        const edited = await api.post(
+          `/admin/delivery-products/${created.data.delivery_product.id}`,
+          { settings: { ...created.data.delivery_product.settings, url: `${receiver.url}/v2/orders` } },
+          admin
+        )
+        expect(edited.data.delivery_product.settings.url).toBe(`${receiver.url}/v2/orders`)
+        const [stored] = await service().listDeliveryProducts({ id: created.data.delivery_product.id })
+        expect((stored.settings as { secret: string }).secret).toBe(WEBHOOK_FAKE_SECRET)
+        await api.post(`/admin/delivery-products/${created.data.delivery_product.id}`, { settings: { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET } }, admin)
+      })
+    })
+
   },
 })
