@@ -118,3 +118,27 @@ export function carrierError(carrier: string, operation: string, status: number 
   const why = status === 401 || status === 403 ? "the API key was refused" : status ? `HTTP ${status}` : "unreachable"
   return new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `${carrier} ${operation} failed (${why}): ${message}`)
 }
+
+/**
+ * Fetches a carrier-hosted label file. A network error or a 5xx is an
+ * outage; other statuses are reported as 503 (the file is not there yet).
+ */
+export async function downloadLabelFile(
+  fetchImpl: typeof fetch,
+  carrier: string,
+  label_url: string
+): Promise<{ content: Buffer; mime_type: string }> {
+  let response: Response
+  try {
+    response = await fetchImpl(label_url)
+  } catch (e) {
+    throw carrierError(carrier, "label download", null, (e as Error).message)
+  }
+  if (!response.ok) {
+    throw carrierError(carrier, "label download", response.status >= 500 ? response.status : 503, await response.text())
+  }
+  return {
+    content: Buffer.from(await response.arrayBuffer()),
+    mime_type: response.headers.get("content-type")?.split(";")[0] ?? "application/octet-stream",
+  }
+}

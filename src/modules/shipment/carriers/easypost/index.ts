@@ -27,6 +27,7 @@ import {
   requireCustomsIfInternational,
   round,
   sha256,
+  downloadLabelFile,
 } from "../util"
 
 /** Options of the EasyPost carrier (`carriers.easypost` in the plugin options). */
@@ -244,19 +245,7 @@ export class EasyPostCarrierClient implements CarrierClient {
    * @throws MedusaError UNEXPECTED_STATE when the download fails.
    */
   async downloadLabel(label_url: string): Promise<{ content: Buffer; mime_type: string }> {
-    let response: Response
-    try {
-      response = await this.fetchImpl(label_url)
-    } catch (e) {
-      throw carrierError("EasyPost", "label download", null, (e as Error).message)
-    }
-    if (!response.ok) {
-      throw carrierError("EasyPost", "label download", response.status >= 500 ? response.status : 503, await response.text())
-    }
-    return {
-      content: Buffer.from(await response.arrayBuffer()),
-      mime_type: response.headers.get("content-type")?.split(";")[0] ?? "application/octet-stream",
-    }
+    return await downloadLabelFile(this.fetchImpl, "EasyPost", label_url)
   }
 
   /**

@@ -37,6 +37,7 @@ import {
   round,
   safeEqual,
   sha256,
+  downloadLabelFile,
 } from "../util"
 
 /** Options of the Shippo carrier (`carriers.shippo` in the plugin options). */
@@ -228,19 +229,7 @@ export class ShippoCarrierClient implements CarrierClient {
    * @throws MedusaError UNEXPECTED_STATE when the download fails.
    */
   async downloadLabel(label_url: string): Promise<{ content: Buffer; mime_type: string }> {
-    let response: Response
-    try {
-      response = await this.fetchImpl(label_url)
-    } catch (e) {
-      throw carrierError("Shippo", "label download", null, (e as Error).message)
-    }
-    if (!response.ok) {
-      throw carrierError("Shippo", "label download", response.status >= 500 ? response.status : 503, await response.text())
-    }
-    return {
-      content: Buffer.from(await response.arrayBuffer()),
-      mime_type: response.headers.get("content-type")?.split(";")[0] ?? "application/octet-stream",
-    }
+    return await downloadLabelFile(this.fetchImpl, "Shippo", label_url)
   }
 
   /**
