@@ -29,6 +29,21 @@ fs.mkdirSync(resultsDir, { recursive: true })
 
 const totals = { passed: 0, failed: 0, skipped: 0 }
 const rows = []
+/** Failed tests, named again at the end: CI logs are often read from the tail. */
+const failures = []
+
+function collectFailures(tier, result) {
+  for (const suite of result.testResults ?? []) {
+    const file = path.relative(root, suite.name)
+    if (suite.status === "failed" && !(suite.assertionResults ?? []).some((a) => a.status === "failed")) {
+      failures.push({ tier, title: `${file} (suite failed to run)`, message: suite.message ?? "" })
+    }
+    for (const assertion of suite.assertionResults ?? []) {
+      if (assertion.status !== "failed") continue
+      failures.push({ tier, title: `${file} › ${assertion.fullName}`, message: (assertion.failureMessages ?? []).join("\n") })
+    }
+  }
+}
 
 function banner(lines) {
   const width = Math.max(...lines.map((l) => l.length)) + 4
@@ -88,10 +103,21 @@ for (const tier of tiers) {
   const failed = result.numFailedTests + failedSuites
   const skipped = result.numPendingTests + result.numTodoTests
   const noTests = result.numTotalTests === 0
+  collectFailures(tier, result)
   totals.passed += passed
   totals.failed += failed + (noTests ? 1 : 0)
   totals.skipped += skipped
   rows.push({ tier, passed, failed: failed + (noTests ? 1 : 0), skipped, note: noTests ? "no tests ran" : "" })
+}
+
+if (failures.length) {
+  console.log("\nFailed tests:")
+  for (const failure of failures) {
+    // strip ANSI colours; keep the first lines of the message, where jest names the expectation
+    const lines = failure.message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim()).slice(0, 8)
+    console.log(`  [${failure.tier}] ${failure.title}`)
+    for (const line of lines) console.log(`      ${line.trim().slice(0, 200)}`)
+  }
 }
 
 console.log("\nTier       passed  failed  skipped")
