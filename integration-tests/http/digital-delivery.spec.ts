@@ -49,6 +49,7 @@ medusaIntegrationTestRunner({
     let rcon: RconFakeHandle
     let discord: DiscordFakeHandle
     let fileId: string
+    let poolId: string
 
     const service = () => container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
     const deliveriesOf = async (orderId: string) =>
@@ -119,6 +120,25 @@ medusaIntegrationTestRunner({
         access: "private",
       })
       fileId = file.id
+
+      // Everything the tests share is set up here, in the file's own beforeAll: the test runner
+      // snapshots the database before the first test and restores that snapshot before every
+      // later one, so rows a nested describe's beforeAll writes after the first test are wiped.
+      const pool = (await api.post("/admin/license-pools", { name: "Seats" }, admin)).data.license_pool
+      poolId = pool.id
+      await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: Array.from({ length: 20 }, (_, i) => `SEAT-${1000 + i}`).join("\n") }, admin)
+      await product("OOPS-LICENSE-1", "license_code", { pool_id: pool.id })
+      await product("OOPS-EBOOK-PDF", "download", { file_ids: [fileId], file_names: { [fileId]: "handbook.pdf" }, link_lifetime_hours: 24, max_downloads: 3 })
+      await product("OOPS-VIP-30", "rcon", {
+        host: "127.0.0.1",
+        port: rcon.port,
+        password: "rcon-secret",
+        command: "lp user {player} parent addtemp vip 30d # order {display_id} x{quantity}",
+        revoke_command: "lp user {player} parent remove vip",
+        online_only: true,
+      })
+      await product("OOPS-VIP-365", "discord_role", { bot_token: DISCORD_FAKE_BOT_TOKEN, guild_id: DISCORD_FAKE_GUILD_ID, role_id: DISCORD_FAKE_ROLE_ID })
+      await product("OOPS-EBOOK-EPUB", "webhook", { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET })
     })
     afterAll(async () => {
       await receiver.close()
@@ -126,30 +146,57 @@ medusaIntegrationTestRunner({
       await discord.close()
     })
 
-    describe("delivering paid orders", () => {
-      let poolId: string
-
-      beforeAll(async () => {
-        const pool = (await api.post("/admin/license-pools", { name: "Seats" }, admin)).data.license_pool
-        poolId = pool.id
-        await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: Array.from({ length: 20 }, (_, i) => `SEAT-${1000 + i}`).join("\n") }, admin)
-        await product("OOPS-LICENSE-1", "license_code", { pool_id: pool.id })
-        await product("OOPS-EBOOK-PDF", "download", { file_ids: [fileId], file_names: { [fileId]: "handbook.pdf" }, link_lifetime_hours: 24, max_downloads: 3 })
-        await product("OOPS-VIP-30", "rcon", {
-          host: "127.0.0.1",
-          port: rcon.port,
-          password: "rcon-secret",
-          command: "lp user {player} parent addtemp vip 30d # order {display_id} x{quantity}",
-          revoke_command: "lp user {player} parent remove vip",
-          online_only: true,
-        })
-        await product("OOPS-VIP-365", "discord_role", { bot_token: DISCORD_FAKE_BOT_TOKEN, guild_id: DISCORD_FAKE_GUILD_ID, role_id: DISCORD_FAKE_ROLE_ID })
-        // The e-book's EPUB goes to the merchant's webhook (created by an earlier test when the whole file runs).
-        if (!(await service().listDeliveryProducts({ variant_id: variants["OOPS-EBOOK-EPUB"] })).length) {
-          await product("OOPS-EBOOK-EPUB", "webhook", { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET })
+    describe("delivery products and license pools", () => {
+      it("refuses bad settings with a 400 naming the field, writing nothing", async () => {
+        const before = (await api.get("/admin/delivery-products", admin)).data.count
+        const cases: [string, Record<string, unknown>, string][] = [
+          ["webhook", { url: "not a url", secret: WEBHOOK_FAKE_SECRET }, "settings.url"],
+          ["webhook", { url: "https://example.com/hook", secret: "plain" }, "settings.secret"],
+          ["rcon", { host: "127.0.0.1", port: 70000, password: "x", command: "give {player}" }, "settings.port"],
+          ["discord_role", { bot_token: "t", guild_id: "abc", role_id: DISCORD_FAKE_ROLE_ID }, "settings.guild_id"],
+          ["download", { file_ids: [], link_lifetime_hours: 24, max_downloads: 3 }, "settings.file_ids"],
+          ["license_code", { pool_id: "lpool_missing" }, "settings.pool_id"],
+        ]
+        for (const [method, settings, field] of cases) {
+          const res = await settle(product("OOPS-EBOOK-EPUB", method, settings))
+          expect([field, res.status]).toEqual([field, 400])
+          expect(res.data.message).toContain(field)
         }
+        const unknown = await settle(api.post("/admin/delivery-products", { variant_id: "variant_nope", method: "license_code", settings: { pool_id: "x" } }, admin))
+        expect(unknown.status).toBe(400)
+        expect((await api.get("/admin/delivery-products", admin)).data.count).toBe(before)
       })
 
+      it("imports codes by paste or CSV, skipping duplicates, and counts them", async () => {
+        const pool = (await api.post("/admin/license-pools", { name: "Printer app" }, admin)).data.license_pool
+        const pasted = await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "AAAA-1111\nBBBB-2222\n\nAAAA-1111\n" }, admin)
+        expect(pasted.data).toMatchObject({ imported: 2, skipped: 1, counts: { available: 2, assigned: 0 } })
+        const csv = await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "code,note\nCCCC-3333,first\nBBBB-2222,dup\n" }, admin)
+        expect(csv.data).toMatchObject({ imported: 1, skipped: 1, counts: { available: 3 } })
+        const bad = await settle(api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "" }, admin))
+        expect(bad.status).toBe(400)
+        expect(bad.data.message).toContain("codes")
+        const list = await api.get("/admin/license-pools", admin)
+        expect(list.data.license_pools.find((p: { id: string }) => p.id === pool.id).counts).toEqual({ available: 3, assigned: 0, revoked: 0 })
+      })
+
+      it("masks secrets in answers and keeps them when an edit sends them back masked", async () => {
+        const created = await product("OOPS-LICENSE-5", "webhook", { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET })
+        expect(created.status).toBe(201)
+        expect(created.data.delivery_product.settings.secret).toMatch(/^••••/)
+        const edited = await api.post(
+          `/admin/delivery-products/${created.data.delivery_product.id}`,
+          { settings: { ...created.data.delivery_product.settings, url: `${receiver.url}/v2/orders` } },
+          admin
+        )
+        expect(edited.data.delivery_product.settings.url).toBe(`${receiver.url}/v2/orders`)
+        const [stored] = await service().listDeliveryProducts({ id: created.data.delivery_product.id })
+        expect((stored.settings as { secret: string }).secret).toBe(WEBHOOK_FAKE_SECRET)
+        await api.post(`/admin/delivery-products/${created.data.delivery_product.id}`, { settings: { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET } }, admin)
+      })
+    })
+
+    describe("delivering paid orders", () => {
       it("delivers a download and license codes on capture, shows them to the owner only, and completes the order", async () => {
         const customer = await createCustomer(api, publishableKey, `owner+${Date.now()}@example.com`)
         const placed = await order([{ key: "OOPS-EBOOK-PDF" }, { key: "OOPS-LICENSE-1", quantity: 2 }], customer.customerId)
@@ -362,55 +409,6 @@ medusaIntegrationTestRunner({
         const after = await service().retrieveDelivery(waiting.id, { relations: ["attempt_log"] })
         expect(after).toMatchObject({ status: "awaiting_recipient", redemption_code: null })
         expect(after.attempt_log.filter((a) => a.kind === "manual")).toHaveLength(0)
-      })
-    })
-    describe("delivery products and license pools", () => {
-      it("refuses bad settings with a 400 naming the field, writing nothing", async () => {
-        const before = (await api.get("/admin/delivery-products", admin)).data.count
-        const cases: [string, Record<string, unknown>, string][] = [
-          ["webhook", { url: "not a url", secret: WEBHOOK_FAKE_SECRET }, "settings.url"],
-          ["webhook", { url: "https://example.com/hook", secret: "plain" }, "settings.secret"],
-          ["rcon", { host: "127.0.0.1", port: 70000, password: "x", command: "give {player}" }, "settings.port"],
-          ["discord_role", { bot_token: "t", guild_id: "abc", role_id: DISCORD_FAKE_ROLE_ID }, "settings.guild_id"],
-          ["download", { file_ids: [], link_lifetime_hours: 24, max_downloads: 3 }, "settings.file_ids"],
-          ["license_code", { pool_id: "lpool_missing" }, "settings.pool_id"],
-        ]
-        for (const [method, settings, field] of cases) {
-          const res = await settle(product("OOPS-EBOOK-EPUB", method, settings))
-          expect([field, res.status]).toEqual([field, 400])
-          expect(res.data.message).toContain(field)
-        }
-        const unknown = await settle(api.post("/admin/delivery-products", { variant_id: "variant_nope", method: "license_code", settings: { pool_id: "x" } }, admin))
-        expect(unknown.status).toBe(400)
-        expect((await api.get("/admin/delivery-products", admin)).data.count).toBe(before)
-      })
-
-      it("imports codes by paste or CSV, skipping duplicates, and counts them", async () => {
-        const pool = (await api.post("/admin/license-pools", { name: "Printer app" }, admin)).data.license_pool
-        const pasted = await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "AAAA-1111\nBBBB-2222\n\nAAAA-1111\n" }, admin)
-        expect(pasted.data).toMatchObject({ imported: 2, skipped: 1, counts: { available: 2, assigned: 0 } })
-        const csv = await api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "code,note\nCCCC-3333,first\nBBBB-2222,dup\n" }, admin)
-        expect(csv.data).toMatchObject({ imported: 1, skipped: 1, counts: { available: 3 } })
-        const bad = await settle(api.post(`/admin/license-pools/${pool.id}/codes`, { codes: "" }, admin))
-        expect(bad.status).toBe(400)
-        expect(bad.data.message).toContain("codes")
-        const list = await api.get("/admin/license-pools", admin)
-        expect(list.data.license_pools.find((p: { id: string }) => p.id === pool.id).counts).toEqual({ available: 3, assigned: 0, revoked: 0 })
-      })
-
-      it("masks secrets in answers and keeps them when an edit sends them back masked", async () => {
-        const created = await product("OOPS-LICENSE-5", "webhook", { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET })
-        expect(created.status).toBe(201)
-        expect(created.data.delivery_product.settings.secret).toMatch(/^••••/)
-        const edited = await api.post(
-          `/admin/delivery-products/${created.data.delivery_product.id}`,
-          { settings: { ...created.data.delivery_product.settings, url: `${receiver.url}/v2/orders` } },
-          admin
-        )
-        expect(edited.data.delivery_product.settings.url).toBe(`${receiver.url}/v2/orders`)
-        const [stored] = await service().listDeliveryProducts({ id: created.data.delivery_product.id })
-        expect((stored.settings as { secret: string }).secret).toBe(WEBHOOK_FAKE_SECRET)
-        await api.post(`/admin/delivery-products/${created.data.delivery_product.id}`, { settings: { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET } }, admin)
       })
     })
 
