@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 import {
   InjectManager,
+  InjectTransactionManager,
   MedusaContext,
   MedusaError,
   MedusaService,
@@ -80,6 +81,21 @@ class DigitalDeliveryModuleService extends MedusaService({
       discord_base_url: dd.discord_base_url,
       timeout_ms: dd.timeout_ms,
     })
+  }
+
+  /**
+   * Records one attempt and moves its delivery (status, schedule, lease
+   * released) in ONE transaction: a crash can never leave an attempt logged
+   * against a delivery that still looks unattempted, nor the reverse.
+   */
+  @InjectTransactionManager()
+  async recordDeliveryAttempt(
+    attempt: { delivery_id: string; kind: string; attempt: number; outcome: string } & Record<string, unknown>,
+    update: { id: string } & Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ) {
+    await this.createDeliveryAttempts(attempt as never, sharedContext)
+    return await this.updateDeliveries(update as never, sharedContext)
   }
 
   /**

@@ -33,16 +33,21 @@ export const autoCompleteOrderStep = createStep(
     if (!service.getOptions().digital_delivery.auto_complete) {
       return done(false, "auto_complete is off")
     }
-    const order = await loadDeliveryOrder(container, input.order_id)
-    if (!order || ["completed", "canceled", "archived", "draft"].includes(order.status)) {
-      return done(false, `order is ${order?.status ?? "missing"}`)
-    }
-    const deliveries = (await service.listDeliveries({ order_id: order.id })) as unknown as DeliveryDTO[]
+    // The deliveries first: one cheap query settles the common case (another item still on its way)
+    // before the order itself is loaded.
+    const deliveries = (await service.listDeliveries(
+      { order_id: input.order_id },
+      { select: ["id", "line_item_id", "status"] }
+    )) as unknown as DeliveryDTO[]
     if (!deliveries.length) {
       return done(false, "no digital deliveries")
     }
     if (deliveries.some((d) => d.status !== "delivered")) {
       return done(false, "not every digital item is delivered")
+    }
+    const order = await loadDeliveryOrder(container, input.order_id)
+    if (!order || ["completed", "canceled", "archived", "draft"].includes(order.status)) {
+      return done(false, `order is ${order?.status ?? "missing"}`)
     }
     const digitalItems = new Set(deliveries.map((d) => d.line_item_id))
     const physical = order.items.filter((i) => !digitalItems.has(i.id) && i.requires_shipping)

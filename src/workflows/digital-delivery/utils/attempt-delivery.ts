@@ -138,29 +138,31 @@ export async function attemptDelivery(
 
   const schedule = service.getOptions().digital_delivery.retry_minutes
   const next = nextDeliveryState(result.outcome, attempt, schedule)
-  await service.createDeliveryAttempts({
-    delivery_id: delivery.id,
-    kind: "deliver",
-    attempt,
-    outcome: result.outcome,
-    message: result.message,
-    request: result.request ?? null,
-    response: result.response ?? null,
-    duration_ms: Date.now() - started,
-    actor_id: actorId,
-  })
   const delivered = next.status === "delivered"
-  const updated = (await service.updateDeliveries({
-    id: delivery.id,
-    status: next.status,
-    attempts: attempt,
-    next_attempt_at: next.next_attempt_at,
-    outcome_unknown: next.outcome_unknown,
-    last_error: delivered ? null : result.message,
-    delivered_at: delivered ? new Date() : null,
-    locked_until: null,
-    data: { ...(delivery.data ?? {}), ...(result.data ?? {}) },
-  })) as unknown as DeliveryDTO
+  const updated = (await service.recordDeliveryAttempt(
+    {
+      delivery_id: delivery.id,
+      kind: "deliver",
+      attempt,
+      outcome: result.outcome,
+      message: result.message,
+      request: result.request ?? null,
+      response: result.response ?? null,
+      duration_ms: Date.now() - started,
+      actor_id: actorId,
+    },
+    {
+      id: delivery.id,
+      status: next.status,
+      attempts: attempt,
+      next_attempt_at: next.next_attempt_at,
+      outcome_unknown: next.outcome_unknown,
+      last_error: delivered ? null : result.message,
+      delivered_at: delivered ? new Date() : null,
+      locked_until: null,
+      data: { ...(delivery.data ?? {}), ...(result.data ?? {}) },
+    }
+  )) as unknown as DeliveryDTO
 
   if (updated.status !== delivery.status || delivered) {
     await recordDeliveryActivity(container, updated, actorId, result.message)
