@@ -15,6 +15,7 @@ import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { createRequire } from "node:module"
+import { stripVTControlCharacters } from "node:util"
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const require = createRequire(import.meta.url)
@@ -114,7 +115,7 @@ if (failures.length) {
   console.log("\nFailed tests:")
   for (const failure of failures) {
     // strip ANSI colours; keep the first lines of the message, where jest names the expectation
-    const lines = failure.message.replace(/\u001b\[[0-9;]*m/g, "").split("\n").filter((l) => l.trim()).slice(0, 8)
+    const lines = stripVTControlCharacters(failure.message).split("\n").filter((l) => l.trim()).slice(0, 8)
     console.log(`  [${failure.tier}] ${failure.title}`)
     for (const line of lines) console.log(`      ${line.trim().slice(0, 200)}`)
   }

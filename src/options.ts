@@ -146,6 +146,12 @@ export const PluginOptionsSchema = z
         timeout_ms: z.number().int().min(100).max(120_000).default(10_000),
         /** Deliveries attempted at once by a sweep. */
         concurrency: z.number().int().min(1).max(100).default(10),
+        /**
+         * Follow-ups of a delivered item run at once per process, per kind (instructions
+         * emails; order auto-completion): the rest wait their turn, so a burst of deliveries
+         * never crowds the deliveries themselves out of the database pool.
+         */
+        follow_up_concurrency: z.number().int().min(1).max(50).default(2),
         /** Complete the order (Medusa's complete-order workflow) once everything is delivered. */
         auto_complete: z.boolean().default(true),
         /** Notification template for delivery instructions (links, codes, notes). */
@@ -162,6 +168,7 @@ export const PluginOptionsSchema = z
         discord_base_url: "https://discord.com/api/v10",
         timeout_ms: 10_000,
         concurrency: 10,
+        follow_up_concurrency: 2,
         auto_complete: true,
         instructions_template: "order-ops-delivery-instructions",
         channel: "email",
