@@ -147,6 +147,12 @@ export const PluginOptionsSchema = z
         /** Deliveries attempted at once by a sweep. */
         concurrency: z.number().int().min(1).max(100).default(10),
         /**
+         * At most this many of a sweep's attempts go to one outside target (one webhook,
+         * RCON or Discord delivery product) at once, so a target that hangs holds only these
+         * slots and every other delivery keeps flowing. Downloads and codes are not limited.
+         */
+        per_target_concurrency: z.number().int().min(1).max(100).default(2),
+        /**
          * Follow-ups of a delivered item run at once per process, per kind (instructions
          * emails; order auto-completion): the rest wait their turn, so a burst of deliveries
          * never crowds the deliveries themselves out of the database pool.
@@ -168,6 +174,7 @@ export const PluginOptionsSchema = z
         discord_base_url: "https://discord.com/api/v10",
         timeout_ms: 10_000,
         concurrency: 10,
+        per_target_concurrency: 2,
         follow_up_concurrency: 2,
         auto_complete: true,
         instructions_template: "order-ops-delivery-instructions",

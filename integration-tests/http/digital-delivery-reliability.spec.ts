@@ -222,7 +222,7 @@ medusaIntegrationTestRunner({
       await healthy?.close()
     })
     afterEach(() => {
-      service().configureRemoteMethods({ timeout_ms: 10_000 })
+      service().configureRemoteMethods({ timeout_ms: 10_000, concurrency: 10, per_target_concurrency: 2 })
       hanging.hang = false
     })
 
@@ -398,6 +398,51 @@ medusaIntegrationTestRunner({
       const lateStarters = rows.filter(
         (r) => r.delivery_id !== stuck.id && new Date(r.created_at).getTime() - Number(r.duration_ms) >= hangingEnd
       )
+      expect(lateStarters).toEqual([])
+    })
+
+    it("a hanging target with more deliveries queued than there are workers holds only its own slots (per_target_concurrency)", async () => {
+      service().configureRemoteMethods({ timeout_ms: 1000, concurrency: 4, per_target_concurrency: 2 })
+      hanging.hang = true
+      // Six deliveries to the hanging target are due before everything else: without a per-target
+      // limit all four workers would sit on them for the whole timeout.
+      const deliveries = await createDueDeliveries(
+        [
+          ...Array.from({ length: 6 }, () => ({ kind: "hanging_hook" as const, quantity: 1 })),
+          { kind: "license", quantity: 1 },
+          { kind: "download", quantity: 1 },
+          { kind: "healthy_hook", quantity: 1 },
+          { kind: "license", quantity: 2 },
+          { kind: "download", quantity: 1 },
+          { kind: "healthy_hook", quantity: 1 },
+        ],
+        new Date(Date.now() - 60_000)
+      )
+      const stuck = deliveries.slice(0, 6)
+      const others = deliveries.slice(6)
+      const { attempted } = await digitalDeliverySweepJob(container)
+      expect(attempted).toBe(deliveries.length)
+      expect(await statusCounts(stuck.map((d) => d.id))).toEqual({ pending: 6 })
+      expect(await statusCounts(others.map((d) => d.id))).toEqual({ delivered: others.length })
+      await expectCodesIntact(others)
+
+      const rows = await sql(
+        `select delivery_id, created_at, duration_ms from delivery_attempt where delivery_id = any(?) and kind = 'deliver' and deleted_at is null`,
+        [deliveries.map((d) => d.id)]
+      )
+      const span = (r: Record<string, unknown>) => {
+        const end = new Date(r.created_at as string).getTime()
+        return { start: end - Number(r.duration_ms), end }
+      }
+      const stuckIds = new Set(stuck.map((d) => d.id))
+      const hangingSpans = rows.filter((r) => stuckIds.has(r.delivery_id)).map(span)
+      expect(hangingSpans).toHaveLength(6)
+      // Never more than two requests open at the hanging target at once…
+      const open = (t: number) => hangingSpans.filter((x) => x.start <= t && t < x.end).length
+      expect(Math.max(...hangingSpans.map((x) => open(x.start)))).toBeLessThanOrEqual(2)
+      // …so every other delivery started while the first hanging requests were still open.
+      const firstHangingEnd = Math.min(...hangingSpans.map((x) => x.end))
+      const lateStarters = rows.filter((r) => !stuckIds.has(r.delivery_id) && span(r).start >= firstHangingEnd)
       expect(lateStarters).toEqual([])
     })
   },

@@ -34,6 +34,7 @@ describe("parsePluginOptions", () => {
         discord_base_url: "https://discord.com/api/v10",
         timeout_ms: 10_000,
         concurrency: 10,
+        per_target_concurrency: 2,
         follow_up_concurrency: 2,
         auto_complete: true,
         instructions_template: "order-ops-delivery-instructions",

@@ -101,10 +101,19 @@ class DigitalDeliveryModuleService extends MedusaService({
   /**
    * Leases deliveries that are due (pending or awaiting the recipient, next
    * attempt passed, nobody holding them), oldest first, skipping rows another
-   * process is leasing right now. One statement.
+   * process is leasing right now. One statement. Deliveries of the
+   * `busy_products` (outside targets the caller already has enough attempts
+   * in flight to) are left for later.
    */
   @InjectManager()
-  async leaseDueDeliveries(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+  async leaseDueDeliveries(
+    limit: number,
+    busy_products: string[] = [],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; method: string; delivery_product_id: string | null }[]> {
+    const skipBusy = busy_products.length
+      ? `and ("delivery_product_id" is null or "delivery_product_id" not in (${busy_products.map(() => "?").join(", ")}))`
+      : ""
     const rows = await (sharedContext.manager as unknown as Executor).execute(
       `update "delivery" set "locked_until" = now() + (? * interval '1 second'), "updated_at" = now()
        where "id" in (
@@ -112,14 +121,19 @@ class DigitalDeliveryModuleService extends MedusaService({
          where "deleted_at" is null and "status" in ('pending', 'awaiting_recipient')
            and "next_attempt_at" is not null and "next_attempt_at" <= now()
            and ("locked_until" is null or "locked_until" < now())
+           ${skipBusy}
          order by "next_attempt_at" asc
          limit ?
          for update skip locked
        )
-       returning "id"`,
-      [DELIVERY_LEASE_SECONDS, limit]
+       returning "id", "method", "delivery_product_id"`,
+      [DELIVERY_LEASE_SECONDS, ...busy_products, limit]
     )
-    return rows.map((r) => r.id as string)
+    return rows.map((r) => ({
+      id: r.id as string,
+      method: r.method as string,
+      delivery_product_id: (r.delivery_product_id as string | null) ?? null,
+    }))
   }
 
   /**
