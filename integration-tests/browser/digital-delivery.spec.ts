@@ -1,36 +1,9 @@
 import type { Page } from "playwright-core"
 import { startWebhookReceiver, WEBHOOK_FAKE_SECRET, type WebhookReceiverHandle } from "../fakes/webhook-receiver"
-import { adminEmail, adminPassword, baseUrl, logIn, screenshot, toastsGone, useAdminPage } from "./harness"
+import { baseUrl, logIn, screenshot, toastsGone, useAdminPage } from "./harness"
+import { adminToken, call, type Json, placePaidDigitalOrder, until, variantBySku } from "./store-api"
 
 jest.setTimeout(8 * 60 * 1000)
-
-type Json = Record<string, any>
-
-/** The demo store's HTTP API, as a merchant's admin token or a storefront's publishable key sees it. */
-async function call(path: string, init: { method?: string; body?: unknown; token?: string; key?: string } = {}): Promise<Json> {
-  const res = await fetch(`${baseUrl}${path}`, {
-    method: init.method ?? (init.body ? "POST" : "GET"),
-    headers: {
-      "content-type": "application/json",
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.key ? { "x-publishable-api-key": init.key } : {}),
-    },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  })
-  const text = await res.text()
-  if (!res.ok) throw new Error(`${init.method ?? (init.body ? "POST" : "GET")} ${path} → ${res.status}: ${text}`)
-  return text ? JSON.parse(text) : {}
-}
-
-async function until<T>(what: string, check: () => Promise<T | null | undefined | false>, timeoutMs = 60_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const value = await check()
-    if (value) return value
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 500))
-  }
-}
 
 /**
  * A merchant follows an order's digital delivery on the order page: a webhook
@@ -58,7 +31,7 @@ describe("digital delivery in the Medusa admin (Chromium)", () => {
     receiver = await startWebhookReceiver()
     // The receiver refuses for good (410): the delivery fails on its first attempt, no retry scheduled.
     receiver.respond_status = 410
-    token = (await call("/auth/user/emailpass", { body: { email: adminEmail, password: adminPassword } })).token
+    token = await adminToken()
   })
 
   afterAll(async () => {
@@ -70,15 +43,11 @@ describe("digital delivery in the Medusa admin (Chromium)", () => {
   })
 
   it("sets up a webhook and an RCON product and places a paid order through the store API", async () => {
-    const { products } = await call(`/admin/products?limit=100&fields=id,title,variants.id,variants.sku`, { token })
-    const variantOf = (sku: string) => {
-      for (const p of products) for (const v of p.variants ?? []) if (v.sku === sku) return v.id as string
-      throw new Error(`no variant with SKU ${sku} in the demo`)
-    }
+    const variantOf = (sku: string) => variantBySku(token, sku)
     const webhook = await call("/admin/delivery-products", {
       token,
       body: {
-        variant_id: variantOf("OOPS-EBOOK-EPUB"),
+        variant_id: await variantOf("OOPS-EBOOK-EPUB"),
         method: "webhook",
         settings: { url: `${receiver.url}/hooks/orders`, secret: WEBHOOK_FAKE_SECRET },
       },
@@ -87,48 +56,18 @@ describe("digital delivery in the Medusa admin (Chromium)", () => {
     const rcon = await call("/admin/delivery-products", {
       token,
       body: {
-        variant_id: variantOf("OOPS-EBOOK-PDF"),
+        variant_id: await variantOf("OOPS-EBOOK-PDF"),
         method: "rcon",
         settings: { host: "127.0.0.1", port: 25575, password: "rcon-secret-pw", command: "give {player} book {quantity}" },
       },
     })
     productIds.push(rcon.delivery_product.id)
 
-    const { api_keys } = await call("/admin/api-keys?type=publishable&limit=1", { token })
-    const key = api_keys[0].token as string
-    const { regions } = await call("/store/regions?fields=id,countries.iso_2", { key })
-    const region = regions.find((r: Json) => r.countries.some((c: Json) => c.iso_2 === "dk")) ?? regions[0]
-    const country = region.countries.some((c: Json) => c.iso_2 === "dk") ? "dk" : region.countries[0].iso_2
-    const address = {
-      first_name: "Dana",
-      last_name: "Buyer",
-      address_1: "Nørrebrogade 1",
-      city: "Copenhagen",
-      postal_code: "2200",
-      country_code: country,
-    }
-    const { cart } = await call("/store/carts", {
-      key,
-      body: { region_id: region.id, email: `digital+${Date.now()}@example.com`, shipping_address: address, billing_address: address },
-    })
-    await call(`/store/carts/${cart.id}/line-items`, { key, body: { variant_id: variantOf("OOPS-EBOOK-EPUB"), quantity: 1 } })
-    // No player name in the metadata: the RCON delivery cannot run and fails at once.
-    await call(`/store/carts/${cart.id}/line-items`, { key, body: { variant_id: variantOf("OOPS-EBOOK-PDF"), quantity: 1 } })
-    const { shipping_options } = await call(`/store/shipping-options?cart_id=${cart.id}`, { key })
-    const digital = shipping_options.find((o: Json) => o.name === "Digital delivery")
-    expect(digital).toBeDefined()
-    await call(`/store/carts/${cart.id}/shipping-methods`, { key, body: { option_id: digital.id } })
-    const { payment_collection } = await call("/store/payment-collections", { key, body: { cart_id: cart.id } })
-    await call(`/store/payment-collections/${payment_collection.id}/payment-sessions`, {
-      key,
-      body: { provider_id: "pp_system_default" },
-    })
-    const completed = await call(`/store/carts/${cart.id}/complete`, { key, body: {} })
-    expect(completed.type).toBe("order")
-    orderId = completed.order.id
-
-    const { order } = await call(`/admin/orders/${orderId}?fields=id,payment_collections.payments.id`, { token })
-    await call(`/admin/payments/${order.payment_collections[0].payments[0].id}/capture`, { token, body: {} })
+    orderId = await placePaidDigitalOrder(token, [
+      { variant_id: await variantOf("OOPS-EBOOK-EPUB"), quantity: 1 },
+      // No player name in the metadata: the RCON delivery cannot run and fails at once.
+      { variant_id: await variantOf("OOPS-EBOOK-PDF"), quantity: 1 },
+    ])
 
     // Capturing starts the deliveries in a subscriber; wait until both have had their first attempt.
     await until("both deliveries to fail", async () => {

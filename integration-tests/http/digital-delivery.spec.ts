@@ -212,7 +212,8 @@ medusaIntegrationTestRunner({
         const { counts } = (await api.get(`/admin/license-pools/${poolId}`, admin)).data.license_pool
         expect(counts.assigned).toBe(2)
 
-        // Every item delivered: Medusa's complete-order workflow ran.
+        // Every item delivered: Medusa's complete-order workflow ran (the admin is told to watch for it).
+        expect((await api.get(`/admin/orders/${placed.id}/deliveries`, admin)).data.auto_complete).toBe(true)
         await waitFor(async () => {
           const [row] = await container.resolve(Modules.ORDER).listOrders({ id: placed.id }, { select: ["status"] })
           return row.status === "completed"

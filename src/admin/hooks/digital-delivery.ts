@@ -36,15 +36,31 @@ const POLL_MS = 5000
  * awaiting its recipient, and — with `awaitFirst`, for a fresh order whose
  * payment may be captured any moment — while there are none yet.
  */
+/** How long after the last delivery the admin watches for the order to complete itself. */
+const AUTO_COMPLETE_WATCH_MS = 2 * 60 * 1000
+
+/**
+ * Everything was just delivered and the order completes itself (a subscriber
+ * does it moments later): keep looking, briefly, so the page shows it.
+ */
+function awaitingAutoComplete(data: AdminOrderDeliveriesResponse): boolean {
+  if (!data.auto_complete || ["completed", "canceled", "archived"].includes(data.order_status)) return false
+  if (!data.deliveries.every((d) => d.status === "delivered")) return false
+  const last = Math.max(...data.deliveries.map((d) => (d.delivered_at ? new Date(d.delivered_at).getTime() : 0)))
+  return Date.now() - last < AUTO_COMPLETE_WATCH_MS
+}
+
 export function useOrderDeliveries(orderId: string, options: { awaitFirst?: boolean } = {}) {
   return useQuery({
     queryKey: digitalDeliveryKeys.order(orderId),
     queryFn: () => sdk.client.fetch<AdminOrderDeliveriesResponse>(`/admin/orders/${orderId}/deliveries`),
     refetchInterval: (query) => {
-      const deliveries = query.state.data?.deliveries
-      if (!deliveries) return false
+      const data = query.state.data
+      if (!data) return false
+      const { deliveries } = data
       if (deliveries.length === 0) return options.awaitFirst ? POLL_MS : false
-      return deliveries.some((d) => IN_FLIGHT.includes(d.status)) ? POLL_MS : false
+      if (deliveries.some((d) => IN_FLIGHT.includes(d.status))) return POLL_MS
+      return awaitingAutoComplete(data) ? POLL_MS : false
     },
   })
 }

@@ -54,7 +54,7 @@ export type AdminDelivery = {
   downloads: AdminDeliveryDownload[]
 }
 
-export type AdminOrderDeliveriesResponse = { deliveries: AdminDelivery[]; order_status: string }
+export type AdminOrderDeliveriesResponse = { deliveries: AdminDelivery[]; order_status: string; auto_complete: boolean }
 export type AdminDeliveryResponse = { delivery: AdminDelivery }
 export type AdminCompleteDigitalOrderResponse = { order_id: string; completed: boolean }
 export type AdminResendDeliveryResponse = { sent: boolean; reason: string | null; downloads: number; codes: number }
