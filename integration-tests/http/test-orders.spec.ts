@@ -74,6 +74,21 @@ medusaIntegrationTestRunner({
       }
       return found
     }
+    /**
+     * Waits until what references an order stops changing: placing an order starts subscribers
+     * (statuses, timeline, deliveries) that finish after the request returns, and a delete that
+     * overtakes them on a loaded machine would be followed by their writes.
+     */
+    const quiet = async (orderIds: string[]) => {
+      const snapshot = async () => JSON.stringify(await Promise.all(orderIds.map(rowsReferencing)))
+      let last = await snapshot()
+      for (let stable = 0, i = 0; stable < 3 && i < 100; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        const now = await snapshot()
+        stable = now === last ? stable + 1 : 0
+        last = now
+      }
+    }
     const statusRow = async (orderId: string) =>
       (await container.resolve<OrderStatusModuleService>(ORDER_STATUS_MODULE).listOrderStatusRows({ order_id: orderId }))[0]
 
@@ -230,6 +245,7 @@ medusaIntegrationTestRunner({
       const orderId = data.order.id
       await api.post(`/admin/orders/${orderId}/notes`, { body: "to be deleted" }, admin)
       expect(Object.keys(await rowsReferencing(orderId)).length).toBeGreaterThan(1)
+      await quiet([orderId])
 
       const res = await api.delete(`/admin/test-orders/${orderId}`, admin)
       expect(res.data).toEqual({ id: orderId, object: "test_order", deleted: true })
@@ -274,6 +290,7 @@ medusaIntegrationTestRunner({
       expect(bought.data.label).toMatchObject({ carrier: "sandbox", is_test: true, status: "purchased" })
       expect((await rowsReferencing(orderId)).shipping_label).toBe(1)
 
+      await quiet([orderId])
       await api.delete(`/admin/test-orders/${orderId}`, admin)
       expect(await rowsReferencing(orderId)).toEqual({})
     })
@@ -282,6 +299,8 @@ medusaIntegrationTestRunner({
       expect(await seedDemoTestOrders(container)).toHaveLength(2)
       expect(await seedDemoTestOrders(container)).toHaveLength(0) // test orders exist already
       await api.post("/admin/test-orders", { payment: "unpaid" }, admin)
+      const { data: listed } = await api.get("/admin/test-orders?limit=100", admin)
+      await quiet(listed.test_orders.map((t: { order_id: string }) => t.order_id))
       const before = await counts()
       const res = await api.post("/admin/test-orders/purge", {}, admin)
       expect(res.data.deleted).toBe(before.tests)
