@@ -41,6 +41,8 @@ export type WebhookReceiverHandle = {
   rejected: RejectedWebhook[]
   /** Answer this status to verified requests instead of 204 (e.g. 500, 410). null = 204. */
   respond_status: number | null
+  /** Extra headers on those answers (e.g. `Retry-After` with a 429 or 503). */
+  respond_headers: Record<string, string>
   /** Never answer (the request stays open until the client gives up). */
   hang: boolean
   /** Distinct `webhook-id`s among accepted deliveries. */
@@ -89,7 +91,7 @@ export async function startWebhookReceiver(options: { secret?: string; port?: nu
       if (status >= 200 && status < 300) {
         handle.deliveries.push(verified)
       }
-      res.writeHead(status, { "content-type": "application/json" })
+      res.writeHead(status, { "content-type": "application/json", ...handle.respond_headers })
       res.end(status === 204 ? undefined : JSON.stringify({ ok: status < 300 }))
     })
   }
@@ -148,6 +150,7 @@ export async function startWebhookReceiver(options: { secret?: string; port?: nu
     deliveries: [],
     rejected: [],
     respond_status: null,
+    respond_headers: {},
     hang: false,
     uniqueIds: () => [...new Set(handle.deliveries.map((d) => d.id))],
     goOffline: stop,

@@ -29,12 +29,17 @@ export function canMoveDelivery(from: DeliveryStatus, to: DeliveryStatus): boole
 /** Default retry schedule in minutes: 1 min, 5 min, 30 min, 2 h, 6 h, then Failed. */
 export const DEFAULT_RETRY_MINUTES = [1, 5, 30, 120, 360]
 
-/** What an attempt's outcome does to a delivery after `attempts` attempts (this one included). */
+/**
+ * What an attempt's outcome does to a delivery after `attempts` attempts
+ * (this one included). A retry waits for the schedule's next step, or for
+ * the service's own Retry-After (`retryAfterMs`) when that is longer.
+ */
 export function nextDeliveryState(
   outcome: AttemptOutcome,
   attempts: number,
   schedule: number[],
-  now = new Date()
+  now = new Date(),
+  retryAfterMs: number | null = null
 ): { status: DeliveryStatus; next_attempt_at: Date | null; outcome_unknown: boolean } {
   switch (outcome) {
     case "delivered":
@@ -52,7 +57,7 @@ export function nextDeliveryState(
       }
       return {
         status: outcome === "retry" ? "pending" : "awaiting_recipient",
-        next_attempt_at: new Date(now.getTime() + wait * 60_000),
+        next_attempt_at: new Date(now.getTime() + Math.max(wait * 60_000, retryAfterMs ?? 0)),
         outcome_unknown: false,
       }
     }

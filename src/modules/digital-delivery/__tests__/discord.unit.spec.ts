@@ -107,6 +107,7 @@ describe("DiscordRoleDeliveryMethod", () => {
     const limited = await method.deliver(settings, context())
     expect(limited.outcome).toBe("retry")
     expect(limited.message).toContain("retry after 1.5 s")
+    expect(limited.retry_after_ms).toBe(1500)
     expect(limited.response).toMatchObject({ status: 429, body: { retry_after: 1.5 } })
 
     const next = await method.deliver(settings, context({ attempt: 2 }))

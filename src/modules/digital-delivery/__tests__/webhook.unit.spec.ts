@@ -118,6 +118,24 @@ describe("WebhookDeliveryMethod", () => {
     expect(receiver.received).toHaveLength(1)
   })
 
+  it.each([
+    ["seconds", "120", 120_000],
+    ["an HTTP date", () => new Date(Date.now() + 90_000).toUTCString(), 90_000],
+  ] as const)("a 429 or 503 with Retry-After in %s asks the schedule to wait that long", async (_, header, ms) => {
+    for (const status of [429, 503]) {
+      receiver.respond_status = status
+      receiver.respond_headers = { "retry-after": typeof header === "function" ? header() : header }
+      const result = await method.deliver(settings, context())
+      expect(result.outcome).toBe("retry")
+      // An HTTP date has one-second resolution.
+      expect(result.retry_after_ms).toBeGreaterThan(ms - 2000)
+      expect(result.retry_after_ms).toBeLessThanOrEqual(ms)
+    }
+    receiver.respond_headers = {}
+    receiver.respond_status = 500
+    expect((await method.deliver(settings, context())).retry_after_ms).toBeNull()
+  })
+
   it("a receiver that never answers → retry within timeout_ms", async () => {
     receiver.hang = true
     const quick = new WebhookDeliveryMethod({ allow_private_targets: true, timeout_ms: 300 })

@@ -1,4 +1,4 @@
-import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, summarizeBody, withDefaults } from "./shared"
+import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, parseRetryAfter, summarizeBody, withDefaults } from "./shared"
 import type {
   AttemptResult,
   DeliveryContext,
@@ -143,9 +143,16 @@ export class DiscordRoleDeliveryMethod implements RemoteDeliveryMethod<DiscordRo
       return { outcome: "delivered", message: `${done} (${status})`, request, response, data }
     }
     if (status === 429) {
-      const seconds = typeof body?.retry_after === "number" ? body.retry_after : Number(retryAfterHeader)
-      const wait = Number.isFinite(seconds) && seconds > 0 ? ` retry after ${seconds} s` : " retry later"
-      return { outcome: "retry", message: `Discord rate limit${body?.global ? " (global)" : ""};${wait}`, request, response, data }
+      const retryAfterMs = parseRetryAfter(typeof body?.retry_after === "number" ? body.retry_after : retryAfterHeader)
+      const wait = retryAfterMs ? ` retry after ${retryAfterMs / 1000} s` : " retry later"
+      return {
+        outcome: "retry",
+        message: `Discord rate limit${body?.global ? " (global)" : ""};${wait}`,
+        request,
+        response,
+        data,
+        retry_after_ms: retryAfterMs,
+      }
     }
     if (status === 401) {
       return { outcome: "failed", message: `Discord rejected the bot token (401${remote}); check the token`, request, response, data }

@@ -133,3 +133,17 @@ export function renderTemplate(template: string, values: Record<string, string>)
     Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole
   )
 }
+
+/** Longest wait a service's Retry-After is trusted for (beyond it, the normal schedule decides). */
+export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000
+
+/**
+ * A Retry-After value in ms: seconds (fractions allowed, as Discord sends
+ * them) or an HTTP date. Null when absent, unreadable or not in the future.
+ */
+export function parseRetryAfter(value: string | number | null | undefined, now = Date.now()): number | null {
+  if (value === null || value === undefined || value === "") return null
+  const seconds = typeof value === "number" ? value : /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : null
+  const ms = seconds !== null ? seconds * 1000 : Date.parse(String(value)) - now
+  return Number.isFinite(ms) && ms > 0 ? Math.min(Math.ceil(ms), MAX_RETRY_AFTER_MS) : null
+}

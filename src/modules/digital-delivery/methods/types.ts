@@ -99,6 +99,8 @@ export type AttemptResult = {
   response?: ExchangeSummary | null
   /** Data to keep on the delivery (e.g. the Discord user id used). */
   data?: Record<string, unknown> | null
+  /** For a retry: the service asked us to wait at least this long (a rate limit's Retry-After). */
+  retry_after_ms?: number | null
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Webhook } from "standardwebhooks"
-import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, summarizeBody, withDefaults } from "./shared"
+import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, parseRetryAfter, summarizeBody, withDefaults } from "./shared"
 import type {
   AttemptResult,
   DeliveryContext,
@@ -179,7 +179,13 @@ export class WebhookDeliveryMethod implements RemoteDeliveryMethod<WebhookSettin
         return { outcome: "delivered", message: `Webhook accepted (${res.status})`, request, response }
       }
       if (isRetryableStatus(res.status)) {
-        return { outcome: "retry", message: `Webhook endpoint answered ${res.status}; will retry`, request, response }
+        return {
+          outcome: "retry",
+          message: `Webhook endpoint answered ${res.status}; will retry`,
+          request,
+          response,
+          retry_after_ms: parseRetryAfter(res.headers.get("retry-after")),
+        }
       }
       if (res.status >= 300 && res.status < 400) {
         return {

@@ -137,7 +137,7 @@ export async function attemptDelivery(
   }
 
   const schedule = service.getOptions().digital_delivery.retry_minutes
-  const next = nextDeliveryState(result.outcome, attempt, schedule)
+  const next = nextDeliveryState(result.outcome, attempt, schedule, new Date(), result.retry_after_ms ?? null)
   const delivered = next.status === "delivered"
   const updated = (await service.recordDeliveryAttempt(
     {
