@@ -151,6 +151,17 @@ medusaIntegrationTestRunner({
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
     /** The code invariants, whatever ran: one delivery per code, exactly its quantity each, and what each attempt told the customer is what it holds. */
+    /** When each of these deliveries' "deliver" attempts ran: start = the time it was logged − its duration. */
+    const attemptSpans = async (ids: string[]) =>
+      (
+        await sql(
+          `select delivery_id, created_at, duration_ms from delivery_attempt where delivery_id = any(?) and kind = 'deliver' and deleted_at is null`,
+          [ids]
+        )
+      ).map((r) => {
+        const end = new Date(r.created_at as string).getTime()
+        return { delivery_id: r.delivery_id as string, start: end - Number(r.duration_ms), end }
+      })
     const expectCodesIntact = async (deliveries: { id: string; kind: Kind; quantity: number }[]) => {
       const licensed = deliveries.filter((d) => d.kind === "license")
       const doubled = await sql(
@@ -390,15 +401,9 @@ medusaIntegrationTestRunner({
       expect(healthy.deliveries.length - healthyBefore).toBe(3)
       await expectCodesIntact(others)
       // Not blocked: every other attempt started while the hanging request was still open.
-      const rows = await sql(
-        `select delivery_id, created_at, duration_ms from delivery_attempt where delivery_id = any(?) and kind = 'deliver' and deleted_at is null`,
-        [deliveries.map((d) => d.id)]
-      )
-      const hangingEnd = new Date(rows.find((r) => r.delivery_id === stuck.id)!.created_at).getTime()
-      const lateStarters = rows.filter(
-        (r) => r.delivery_id !== stuck.id && new Date(r.created_at).getTime() - Number(r.duration_ms) >= hangingEnd
-      )
-      expect(lateStarters).toEqual([])
+      const spans = await attemptSpans(deliveries.map((d) => d.id))
+      const hangingEnd = spans.find((x) => x.delivery_id === stuck.id)!.end
+      expect(spans.filter((x) => x.delivery_id !== stuck.id && x.start >= hangingEnd)).toEqual([])
     })
 
     it("a hanging target with more deliveries queued than there are workers holds only its own slots (per_target_concurrency)", async () => {
@@ -426,24 +431,16 @@ medusaIntegrationTestRunner({
       expect(await statusCounts(others.map((d) => d.id))).toEqual({ delivered: others.length })
       await expectCodesIntact(others)
 
-      const rows = await sql(
-        `select delivery_id, created_at, duration_ms from delivery_attempt where delivery_id = any(?) and kind = 'deliver' and deleted_at is null`,
-        [deliveries.map((d) => d.id)]
-      )
-      const span = (r: Record<string, unknown>) => {
-        const end = new Date(r.created_at as string).getTime()
-        return { start: end - Number(r.duration_ms), end }
-      }
       const stuckIds = new Set(stuck.map((d) => d.id))
-      const hangingSpans = rows.filter((r) => stuckIds.has(r.delivery_id)).map(span)
+      const spans = await attemptSpans(deliveries.map((d) => d.id))
+      const hangingSpans = spans.filter((x) => stuckIds.has(x.delivery_id))
       expect(hangingSpans).toHaveLength(6)
       // Never more than two requests open at the hanging target at once…
       const open = (t: number) => hangingSpans.filter((x) => x.start <= t && t < x.end).length
       expect(Math.max(...hangingSpans.map((x) => open(x.start)))).toBeLessThanOrEqual(2)
       // …so every other delivery started while the first hanging requests were still open.
       const firstHangingEnd = Math.min(...hangingSpans.map((x) => x.end))
-      const lateStarters = rows.filter((r) => !stuckIds.has(r.delivery_id) && span(r).start >= firstHangingEnd)
-      expect(lateStarters).toEqual([])
+      expect(spans.filter((x) => !stuckIds.has(x.delivery_id) && x.start >= firstHangingEnd)).toEqual([])
     })
   },
 })
