@@ -8,18 +8,33 @@ export async function call(
   init: { method?: string; body?: unknown; token?: string; key?: string } = {}
 ): Promise<Json> {
   const method = init.method ?? (init.body ? "POST" : "GET")
-  const res = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: {
-      "content-type": "application/json",
-      ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
-      ...(init.key ? { "x-publishable-api-key": init.key } : {}),
-    },
-    body: init.body ? JSON.stringify(init.body) : undefined,
-  })
+  const send = () =>
+    fetch(`${baseUrl}${path}`, {
+      method,
+      headers: {
+        "content-type": "application/json",
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+        ...(init.key ? { "x-publishable-api-key": init.key } : {}),
+      },
+      body: init.body ? JSON.stringify(init.body) : undefined,
+    })
+  let res: Response
+  try {
+    res = await send()
+  } catch (error) {
+    // Node's fetch keeps connections alive across spec files (and the global setup's health checks);
+    // one the server closed while idle fails with ECONNRESET before the request reached it. Send again once.
+    if (!isStaleConnection(error)) throw error
+    res = await send()
+  }
   const text = await res.text()
   if (!res.ok) throw new Error(`${method} ${path} → ${res.status}: ${text}`)
   return text ? JSON.parse(text) : {}
+}
+
+function isStaleConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } })?.cause
+  return error instanceof TypeError && ["ECONNRESET", "UND_ERR_SOCKET", "EPIPE"].includes(cause?.code ?? "")
 }
 
 /** Polls `check` every half second until it answers something truthy. */
