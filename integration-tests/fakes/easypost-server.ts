@@ -29,14 +29,14 @@ export type EasyPostFakeHandle = FakeServerHandle<EasyPostFakeState> & {
   pushTrackerStatus(tracking_code: string, status: string, message?: string, datetime?: string): any
 }
 
-const ISO = (d = new Date()) => d.toISOString()
 
 function apiError(status: number, code: string, message: string, errors: { field: string; message: string }[] = []): FakeResponse {
   return { status, body: { error: { code, message, errors } } }
 }
 
 /** Starts the fake on 127.0.0.1 with a random port. */
-export async function startEasyPostFake(options: { api_key?: string } = {}): Promise<EasyPostFakeHandle> {
+export async function startEasyPostFake(options: { api_key?: string; /** the fake's clock (default: the real one) */ now?: () => Date } = {}): Promise<EasyPostFakeHandle> {
+  const ISO = (d = (options.now ?? (() => new Date()))()) => d.toISOString()
   const nextId = makeIdFactory()
   const state: EasyPostFakeState = {
     api_key: options.api_key ?? EASYPOST_FAKE_API_KEY,

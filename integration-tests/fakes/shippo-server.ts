@@ -54,10 +54,10 @@ export type ShippoFakeHandle = FakeServerHandle<ShippoFakeState> & {
   trackBody(tracking_number: string): any
 }
 
-const ISO = (d = new Date()) => d.toISOString()
 
 /** Starts the fake on 127.0.0.1 with a random port. */
-export async function startShippoFake(options: { api_key?: string } = {}): Promise<ShippoFakeHandle> {
+export async function startShippoFake(options: { api_key?: string; /** the fake's clock (default: the real one) */ now?: () => Date } = {}): Promise<ShippoFakeHandle> {
+  const ISO = (d = (options.now ?? (() => new Date()))()) => d.toISOString()
   const nextId = makeIdFactory()
   const state: ShippoFakeState = {
     api_key: options.api_key ?? SHIPPO_FAKE_API_KEY,

@@ -1,7 +1,7 @@
 import { parseRetryAfter, MAX_RETRY_AFTER_MS } from "../methods/shared"
 import { canMoveDelivery, DEFAULT_RETRY_MINUTES, nextDeliveryState } from "../state-machine"
 
-const now = new Date("2026-11-29T12:00:00Z")
+const now = new Date("2041-11-29T12:00:00Z")
 const minutes = (d: Date | null) => (d ? (d.getTime() - now.getTime()) / 60_000 : null)
 
 describe("nextDeliveryState", () => {

@@ -22,7 +22,7 @@ moduleIntegrationTestRunner<OrderActivityModuleService>({
             resource_type: "order_note",
             resource_id: "onote_1",
             data: { excerpt: "hello" },
-            occurred_at: new Date("2026-01-01T00:00:00.000Z"),
+            occurred_at: new Date("2041-01-01T00:00:00.000Z"),
           },
         ])
         expect(entry.id).toMatch(/^oact_/)
@@ -62,7 +62,7 @@ moduleIntegrationTestRunner<OrderActivityModuleService>({
           [1, 2, 3, 4, 5].map((day) => ({
             order_id: "order_4",
             kind: `k${day}`,
-            occurred_at: new Date(`2026-01-0${day}T00:00:00.000Z`),
+            occurred_at: new Date(`2041-01-0${day}T00:00:00.000Z`),
           }))
         )
         const [page, count] = await service.listAndCountOrderActivities(

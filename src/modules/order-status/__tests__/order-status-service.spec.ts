@@ -19,9 +19,9 @@ const row = (order_id: string, overrides: Partial<UpsertOrderStatusDTO> = {}): U
   item_count: 1,
   shipment_count: 0,
   shipment_statuses: [],
-  order_created_at: new Date("2026-01-01T00:00:00.000Z"),
+  order_created_at: new Date("2041-01-01T00:00:00.000Z"),
   canceled_at: null,
-  computed_at: new Date("2026-01-01T00:00:01.000Z"),
+  computed_at: new Date("2041-01-01T00:00:01.000Z"),
   ...overrides,
 })
 
@@ -99,10 +99,10 @@ moduleIntegrationTestRunner<OrderStatusModuleService>({
 
       it("sorts totals as numbers and filters statuses, dates and text in SQL", async () => {
         await service.upsertOrderStatuses([
-          row("order_a", { total: 9, fulfillment_status: "delivered", order_created_at: new Date("2026-01-01") }),
-          row("order_b", { total: 100, fulfillment_status: "delivered", order_created_at: new Date("2026-01-02") }),
-          row("order_c", { total: 10.5, fulfillment_status: "returned", order_created_at: new Date("2026-01-03"), customer_name: "Marie Curie" }),
-          row("order_e", { total: 20, fulfillment_status: "unfulfilled", order_created_at: new Date("2026-01-04") }),
+          row("order_a", { total: 9, fulfillment_status: "delivered", order_created_at: new Date("2041-01-01") }),
+          row("order_b", { total: 100, fulfillment_status: "delivered", order_created_at: new Date("2041-01-02") }),
+          row("order_c", { total: 10.5, fulfillment_status: "returned", order_created_at: new Date("2041-01-03"), customer_name: "Marie Curie" }),
+          row("order_e", { total: 20, fulfillment_status: "unfulfilled", order_created_at: new Date("2041-01-04") }),
         ])
         const [byTotal] = await service.listAndCountOrderStatusRows({}, { order: { total: "ASC" } })
         expect(byTotal.map((r) => Number(r.total))).toEqual([9, 10.5, 20, 100])
@@ -115,7 +115,7 @@ moduleIntegrationTestRunner<OrderStatusModuleService>({
         expect(delivered.map((r) => r.order_id)).toEqual(["order_c", "order_b"])
 
         const inRange = await service.listOrderStatusRows({
-          order_created_at: { $gte: new Date("2026-01-02"), $lte: new Date("2026-01-03") },
+          order_created_at: { $gte: new Date("2041-01-02"), $lte: new Date("2041-01-03") },
         })
         expect(inRange.map((r) => r.order_id).sort()).toEqual(["order_b", "order_c"])
 

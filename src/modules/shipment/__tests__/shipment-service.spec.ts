@@ -17,26 +17,26 @@ moduleIntegrationTestRunner<ShipmentModuleService>({
         order_id: "order_1",
         shipping_point: point,
         status: "shipped",
-        last_event_at: at("2026-01-01T10:00:00Z"),
+        last_event_at: at("2041-01-01T10:00:00Z"),
       })
 
     describe("ShipmentModuleService.recordShipmentEvent", () => {
       it("applies a new, on-time, legal event and stamps the times", async () => {
         const shipment = await newShipment()
         const result = await service.recordShipmentEvent(
-          { shipment_id: shipment.id, status: "delivered", occurred_at: at("2026-01-03T10:00:00Z"), source: "carrier" },
+          { shipment_id: shipment.id, status: "delivered", occurred_at: at("2041-01-03T10:00:00Z"), source: "carrier" },
           false
         )
         expect(result).toMatchObject({ applied: true, duplicate: false, shipment: { status: "delivered" } })
-        expect(new Date(result.shipment.delivered_at!).toISOString()).toBe("2026-01-03T10:00:00.000Z")
-        expect(new Date(result.shipment.last_event_at!).toISOString()).toBe("2026-01-03T10:00:00.000Z")
+        expect(new Date(result.shipment.delivered_at!).toISOString()).toBe("2041-01-03T10:00:00.000Z")
+        expect(new Date(result.shipment.last_event_at!).toISOString()).toBe("2041-01-03T10:00:00.000Z")
       })
 
       it("records a late event without moving the shipment back", async () => {
         const shipment = await newShipment()
-        await service.recordShipmentEvent({ shipment_id: shipment.id, status: "out_for_delivery", occurred_at: at("2026-01-03T00:00:00Z") }, false)
+        await service.recordShipmentEvent({ shipment_id: shipment.id, status: "out_for_delivery", occurred_at: at("2041-01-03T00:00:00Z") }, false)
         const late = await service.recordShipmentEvent(
-          { shipment_id: shipment.id, status: "in_transit", occurred_at: at("2026-01-02T00:00:00Z") },
+          { shipment_id: shipment.id, status: "in_transit", occurred_at: at("2041-01-02T00:00:00Z") },
           false
         )
         expect(late).toMatchObject({ applied: false, reason: "late", shipment: { status: "out_for_delivery" } })
@@ -45,7 +45,7 @@ moduleIntegrationTestRunner<ShipmentModuleService>({
 
       it("ignores a replayed provider event", async () => {
         const shipment = await newShipment()
-        const input = { shipment_id: shipment.id, status: "in_transit" as const, provider_event_id: "evt_1", occurred_at: at("2026-01-02T00:00:00Z") }
+        const input = { shipment_id: shipment.id, status: "in_transit" as const, provider_event_id: "evt_1", occurred_at: at("2041-01-02T00:00:00Z") }
         await service.recordShipmentEvent(input, false)
         const again = await service.recordShipmentEvent(input, false)
         expect(again).toMatchObject({ duplicate: true, applied: false })
@@ -82,7 +82,7 @@ moduleIntegrationTestRunner<ShipmentModuleService>({
         await service.revertShipmentEvent(result)
         const back = await service.retrieveShipment(shipment.id)
         expect(back).toMatchObject({ status: "shipped", canceled_at: null })
-        expect(new Date(back.last_event_at!).toISOString()).toBe("2026-01-01T10:00:00.000Z")
+        expect(new Date(back.last_event_at!).toISOString()).toBe("2041-01-01T10:00:00.000Z")
         expect(await service.listShipmentEvents({ shipment_id: shipment.id })).toHaveLength(0)
       })
 

@@ -1,6 +1,6 @@
 import { buildOrderStatusRow, type OrderStatusSource } from "../utils/build-order-status-row"
 
-const NOW = new Date("2026-02-01T12:00:00.000Z")
+const NOW = new Date("2041-02-01T12:00:00.000Z")
 
 const detail = (q: number, d: Partial<Record<string, number>> = {}) => ({
   quantity: q,
@@ -23,7 +23,7 @@ const base: OrderStatusSource = {
   total: "82.8",
   status: "pending",
   canceled_at: null,
-  created_at: "2026-01-05T10:00:00.000Z",
+  created_at: "2041-01-05T10:00:00.000Z",
   customer: { first_name: "Ada", last_name: "Lovelace" },
   billing_address: { first_name: "Billing", last_name: "Name" },
   items: [detail(2), detail(1)],
@@ -48,7 +48,7 @@ describe("buildOrderStatusRow", () => {
       item_count: 3,
       shipment_count: 0,
       shipment_statuses: [],
-      order_created_at: new Date("2026-01-05T10:00:00.000Z"),
+      order_created_at: new Date("2041-01-05T10:00:00.000Z"),
       canceled_at: null,
       computed_at: NOW,
     })
@@ -87,7 +87,7 @@ describe("buildOrderStatusRow", () => {
         items: [detail(1, { fulfilled_quantity: 1, delivered_quantity: 1 })],
         fulfillments: [
           {
-            delivered_at: "2026-01-06T00:00:00.000Z",
+            delivered_at: "2041-01-06T00:00:00.000Z",
             shipping_option: { service_zone: { fulfillment_set: { type: "pickup" } } },
           },
         ],
@@ -100,13 +100,13 @@ describe("buildOrderStatusRow", () => {
 
   it("treats a canceled status as canceled and keeps the cancel time", () => {
     const row = buildOrderStatusRow(
-      { ...base, status: "canceled", canceled_at: "2026-01-07T00:00:00.000Z" },
+      { ...base, status: "canceled", canceled_at: "2041-01-07T00:00:00.000Z" },
       [],
       NOW
     )
     expect(row.fulfillment_status).toBe("canceled")
     expect(row.payment_status).toBe("unpaid")
-    expect(row.canceled_at).toEqual(new Date("2026-01-07T00:00:00.000Z"))
+    expect(row.canceled_at).toEqual(new Date("2041-01-07T00:00:00.000Z"))
   })
 
   it("summarises shipments oldest first and lets them refine the status", () => {
@@ -117,8 +117,8 @@ describe("buildOrderStatusRow", () => {
         fulfillments: [{ shipping_option: null }],
       },
       [
-        { order_id: "order_1", status: "delivered", shipping_point: "local", created_at: "2026-01-09T00:00:00.000Z" },
-        { order_id: "order_1", status: "canceled", shipping_point: "local", created_at: "2026-01-08T00:00:00.000Z" },
+        { order_id: "order_1", status: "delivered", shipping_point: "local", created_at: "2041-01-09T00:00:00.000Z" },
+        { order_id: "order_1", status: "canceled", shipping_point: "local", created_at: "2041-01-08T00:00:00.000Z" },
       ],
       NOW
     )

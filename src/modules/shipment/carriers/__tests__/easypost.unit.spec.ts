@@ -12,12 +12,15 @@ import { domesticRequest, internationalRequest } from "./fixtures"
 
 const AUTH = `Basic ${Buffer.from(`${EASYPOST_FAKE_API_KEY}:`).toString("base64")}`
 
+/** The fakes' clock: a fixed instant far from today, just before the test's own dated events. */
+const CLOCK = "2041-03-01T08:00:00.000Z"
+
 describe("EasyPostCarrierClient against the fake EasyPost API", () => {
   let fake: EasyPostFakeHandle
   let client: EasyPostCarrierClient
 
   beforeEach(async () => {
-    fake = await startEasyPostFake()
+    fake = await startEasyPostFake({ now: () => new Date(CLOCK) })
     client = new EasyPostCarrierClient({ api_key: EASYPOST_FAKE_API_KEY, base_url: `${fake.url}/v2`, webhook_secret: "sécret-ß" })
   })
   afterEach(async () => {
@@ -55,7 +58,7 @@ describe("EasyPostCarrierClient against the fake EasyPost API", () => {
       // 30×20×10 cm, 2 kg
       parcel: { length: 11.8, width: 7.9, height: 3.9, weight: 70.5 },
       options: {
-        label_date: "2026-12-01T12:00:00Z",
+        label_date: "2041-03-01T12:00:00Z",
         delivery_confirmation: "ADULT_SIGNATURE",
         print_custom_1: "#1001",
       },
@@ -71,7 +74,7 @@ describe("EasyPostCarrierClient against the fake EasyPost API", () => {
       amount: 8.63,
       currency_code: "USD",
       estimated_days: 4,
-      estimated_delivery_at: "2026-12-05T12:00:00.000Z",
+      estimated_delivery_at: "2041-03-05T12:00:00.000Z",
     })
   })
 
@@ -209,9 +212,9 @@ describe("EasyPostCarrierClient against the fake EasyPost API", () => {
   it("tracks through Tracker.create and maps EasyPost statuses", async () => {
     const [rate] = await client.getRates(domesticRequest())
     const label = await client.buyLabel(buy(rate))
-    fake.pushTrackerStatus(label.tracking_number, "in_transit", "Departed facility", "2026-12-02T10:00:00Z")
-    fake.pushTrackerStatus(label.tracking_number, "available_for_pickup", "Held at post office", "2026-12-03T09:00:00Z")
-    fake.pushTrackerStatus(label.tracking_number, "delivered", "Picked up", "2026-12-04T11:00:00Z")
+    fake.pushTrackerStatus(label.tracking_number, "in_transit", "Departed facility", "2041-03-02T10:00:00Z")
+    fake.pushTrackerStatus(label.tracking_number, "available_for_pickup", "Held at post office", "2041-03-03T09:00:00Z")
+    fake.pushTrackerStatus(label.tracking_number, "delivered", "Picked up", "2041-03-04T11:00:00Z")
 
     const update = await client.track({ ...label, purchased_at: null })
     const req = fake.requests[fake.requests.length - 1]
@@ -223,7 +226,7 @@ describe("EasyPostCarrierClient against the fake EasyPost API", () => {
       carrier_status: "delivered:status_update",
       message: "Picked up",
       location: "Chicago, IL, 60601, US",
-      occurred_at: "2026-12-04T11:00:00.000Z",
+      occurred_at: "2041-03-04T11:00:00.000Z",
     })
     const again = await client.track({ ...label, purchased_at: null })
     expect(again.events.map((e) => e.provider_event_id)).toEqual(update.events.map((e) => e.provider_event_id))
@@ -242,10 +245,10 @@ describe("EasyPostCarrierClient against the fake EasyPost API", () => {
       tracking_code: "EZ1000000001",
       carrier: "USPS",
       status: "out_for_delivery",
-      est_delivery_date: "2026-12-05T00:00:00Z",
+      est_delivery_date: "2041-03-05T00:00:00Z",
       tracking_details: [
-        { datetime: "2026-12-03T08:00:00Z", message: "Out for delivery", status: "out_for_delivery", tracking_location: { city: "Chicago" } },
-        { datetime: "2026-12-02T08:00:00Z", message: "Accepted", status: "pre_transit", tracking_location: null },
+        { datetime: "2041-03-03T08:00:00Z", message: "Out for delivery", status: "out_for_delivery", tracking_location: { city: "Chicago" } },
+        { datetime: "2041-03-02T08:00:00Z", message: "Accepted", status: "pre_transit", tracking_location: null },
       ],
     }
 
@@ -272,10 +275,10 @@ describe("EasyPostCarrierClient against the fake EasyPost API", () => {
     it("turns tracker.updated into one update with stable event ids and ignores other events", () => {
       const body = easyPostTrackerEventBody(tracker)
       const [update] = client.parseWebhook(JSON.parse(body))
-      expect(update).toMatchObject({ tracking_number: "EZ1000000001", carrier: "USPS", estimated_delivery_at: "2026-12-05T00:00:00.000Z" })
+      expect(update).toMatchObject({ tracking_number: "EZ1000000001", carrier: "USPS", estimated_delivery_at: "2041-03-05T00:00:00.000Z" })
       expect(update.events.map((e) => [e.status, e.occurred_at])).toEqual([
-        ["awaiting_shipment", "2026-12-02T08:00:00.000Z"],
-        ["out_for_delivery", "2026-12-03T08:00:00.000Z"],
+        ["awaiting_shipment", "2041-03-02T08:00:00.000Z"],
+        ["out_for_delivery", "2041-03-03T08:00:00.000Z"],
       ])
       const [again] = client.parseWebhook(JSON.parse(easyPostTrackerEventBody(tracker, "tracker.created")))
       expect(again.events.map((e) => e.provider_event_id)).toEqual(update.events.map((e) => e.provider_event_id))

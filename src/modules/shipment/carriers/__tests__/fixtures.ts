@@ -24,7 +24,7 @@ export const domesticRequest = (): RateRequest => ({
     country_code: "US",
   },
   parcels: [{ length: 30, width: 20, height: 10, distance_unit: "cm", weight: 2, mass_unit: "kg" }],
-  shipment_date: "2026-12-01",
+  shipment_date: "2041-03-01",
   insurance: { amount: 100, currency_code: "USD" },
   signature: "adult",
   reference: "#1001",

@@ -4,7 +4,7 @@ import { SandboxCarrierClient, trackingNumberFor } from "../sandbox"
 import type { BuyLabelRequest, CarrierRate } from "../types"
 import { domesticRequest, internationalRequest } from "./fixtures"
 
-const NOW = new Date("2026-12-01T09:00:00Z")
+const NOW = new Date("2041-03-01T09:00:00Z")
 
 describe("SandboxCarrierClient", () => {
   let now = NOW
@@ -26,7 +26,7 @@ describe("SandboxCarrierClient", () => {
     expect(rates.map((r) => r.estimated_days)).toEqual([5, 2, 1])
     expect(rates.every((r) => r.currency_code === "USD" && r.carrier_name === "Sandbox")).toBe(true)
     expect(rates[0].rate_id).toMatch(/^rate_sbx_ground_[0-9a-f]{16}$/)
-    expect(rates[0].estimated_delivery_at).toBe("2026-12-06T12:00:00.000Z")
+    expect(rates[0].estimated_delivery_at).toBe("2041-03-06T12:00:00.000Z")
     for (let i = 1; i < rates.length; i++) {
       expect(rates[i].amount).toBeGreaterThan(rates[i - 1].amount)
     }
@@ -113,7 +113,7 @@ describe("SandboxCarrierClient", () => {
   it("simulates tracking progress every step_minutes", async () => {
     const [rate] = await client.getRates(domesticRequest())
     const label = await client.buyLabel(buy(rate))
-    const purchased_at = "2026-12-01T09:00:00.000Z"
+    const purchased_at = "2041-03-01T09:00:00.000Z"
     const at = async (minutes: number) => {
       now = new Date(Date.parse(purchased_at) + minutes * 60_000)
       return client.track({ ...label, purchased_at })
@@ -124,8 +124,8 @@ describe("SandboxCarrierClient", () => {
     const done = await at(60)
     expect(done.events.map((e) => e.status)).toEqual(["shipped", "in_transit", "out_for_delivery", "delivered"])
     expect(done.events.map((e) => e.provider_event_id)).toEqual([1, 2, 3, 4].map((k) => `${label.tracking_number}:${k}`))
-    expect(done.events[3].occurred_at).toBe("2026-12-01T09:08:00.000Z")
-    expect(done.estimated_delivery_at).toBe("2026-12-01T09:08:00.000Z")
+    expect(done.events[3].occurred_at).toBe("2041-03-01T09:08:00.000Z")
+    expect(done.estimated_delivery_at).toBe("2041-03-01T09:08:00.000Z")
     expect((await client.track({ ...label, purchased_at: null })).events).toEqual([])
   })
 

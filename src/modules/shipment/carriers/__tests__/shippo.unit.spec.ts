@@ -12,12 +12,15 @@ import { domesticRequest, internationalRequest } from "./fixtures"
 
 const AUTH = `ShippoToken ${SHIPPO_FAKE_API_KEY}`
 
+/** The fakes' clock: a fixed instant far from today, just before the test's own dated events. */
+const CLOCK = "2041-03-01T08:00:00.000Z"
+
 describe("ShippoCarrierClient against the fake Shippo API", () => {
   let fake: ShippoFakeHandle
   let client: ShippoCarrierClient
 
   beforeEach(async () => {
-    fake = await startShippoFake()
+    fake = await startShippoFake({ now: () => new Date(CLOCK) })
     client = new ShippoCarrierClient({ api_key: SHIPPO_FAKE_API_KEY, base_url: fake.url, webhook_token: "tok_0123456789" })
   })
   afterEach(async () => {
@@ -41,7 +44,7 @@ describe("ShippoCarrierClient against the fake Shippo API", () => {
     expect(req.headers.authorization).toBe(AUTH)
     expect(req.body).toMatchObject({
       async: false,
-      shipment_date: "2026-12-01T12:00:00.000Z",
+      shipment_date: "2041-03-01T12:00:00.000Z",
       address_from: { name: "Order Ops Warehouse", street1: "215 Clayton St", zip: "94117", country: "US", state: "CA" },
       address_to: { name: "Ada Lovelace", street2: "Apt 4", zip: "60601", country: "US" },
       parcels: [{ length: "30", width: "20", height: "10", distance_unit: "cm", weight: "2", mass_unit: "kg" }],
@@ -63,7 +66,7 @@ describe("ShippoCarrierClient against the fake Shippo API", () => {
       amount: 6.1,
       currency_code: "USD",
       estimated_days: 5,
-      estimated_delivery_at: "2026-12-06T12:00:00.000Z",
+      estimated_delivery_at: "2041-03-06T12:00:00.000Z",
     })
   })
 
@@ -225,12 +228,12 @@ describe("ShippoCarrierClient against the fake Shippo API", () => {
   it("tracks a parcel and maps Shippo statuses, substatus included", async () => {
     const [rate] = await client.getRates(domesticRequest())
     const label = await client.buyLabel(buy(rate))
-    fake.pushTrackingStatus(label.tracking_number, "TRANSIT", "Arrived at facility", { status_date: "2026-12-02T10:00:00Z" })
+    fake.pushTrackingStatus(label.tracking_number, "TRANSIT", "Arrived at facility", { status_date: "2041-03-02T10:00:00Z" })
     fake.pushTrackingStatus(label.tracking_number, "TRANSIT", "Out for delivery", {
-      status_date: "2026-12-03T08:00:00Z",
+      status_date: "2041-03-03T08:00:00Z",
       substatus: { code: "out_for_delivery", text: "Out for delivery", action_required: false },
     })
-    fake.pushTrackingStatus(label.tracking_number, "DELIVERED", "Delivered, front door", { status_date: "2026-12-03T15:00:00Z" })
+    fake.pushTrackingStatus(label.tracking_number, "DELIVERED", "Delivered, front door", { status_date: "2041-03-03T15:00:00Z" })
 
     const update = await client.track({ ...label, purchased_at: null })
     const req = fake.requests[fake.requests.length - 1]
@@ -244,7 +247,7 @@ describe("ShippoCarrierClient against the fake Shippo API", () => {
       carrier_status: "DELIVERED",
       message: "Delivered, front door",
       location: "San Francisco, CA, 94103, US",
-      occurred_at: "2026-12-03T15:00:00.000Z",
+      occurred_at: "2041-03-03T15:00:00.000Z",
     })
     expect(update.events[2].carrier_status).toBe("TRANSIT:out_for_delivery")
   })
@@ -272,7 +275,7 @@ describe("ShippoCarrierClient against the fake Shippo API", () => {
     })
 
     it("checks the Shippo-Auth-Signature HMAC when a secret is set", () => {
-      const now = new Date("2026-12-01T12:00:00Z")
+      const now = new Date("2041-03-01T12:00:00Z")
       const secret = "shippo-hmac-secret"
       const signed = new ShippoCarrierClient(
         { api_key: SHIPPO_FAKE_API_KEY, base_url: fake.url, webhook_token: "tok_0123456789", webhook_hmac_secret: secret },
@@ -301,7 +304,7 @@ describe("ShippoCarrierClient against the fake Shippo API", () => {
     it("turns track_updated into one update and ignores other events", async () => {
       const [rate] = await client.getRates(domesticRequest())
       const label = await client.buyLabel(buy(rate))
-      fake.pushTrackingStatus(label.tracking_number, "FAILURE", "Address not found", { status_date: "2026-12-04T09:00:00Z" })
+      fake.pushTrackingStatus(label.tracking_number, "FAILURE", "Address not found", { status_date: "2041-03-04T09:00:00Z" })
       const body = shippoTrackWebhookBody(fake.trackBody(label.tracking_number))
       const req = request(body, { token: "tok_0123456789" })
 
