@@ -29,7 +29,6 @@ export type EasyPostFakeHandle = FakeServerHandle<EasyPostFakeState> & {
   pushTrackerStatus(tracking_code: string, status: string, message?: string, datetime?: string): any
 }
 
-
 function apiError(status: number, code: string, message: string, errors: { field: string; message: string }[] = []): FakeResponse {
   return { status, body: { error: { code, message, errors } } }
 }

@@ -54,7 +54,6 @@ export type ShippoFakeHandle = FakeServerHandle<ShippoFakeState> & {
   trackBody(tracking_number: string): any
 }
 
-
 /** Starts the fake on 127.0.0.1 with a random port. */
 export async function startShippoFake(options: { api_key?: string; /** the fake's clock (default: the real one) */ now?: () => Date } = {}): Promise<ShippoFakeHandle> {
   const ISO = (d = (options.now ?? (() => new Date()))()) => d.toISOString()
