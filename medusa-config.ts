@@ -71,8 +71,9 @@ const redisModules = REDIS_URL
       { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: REDIS_URL } },
       { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl: REDIS_URL } },
       {
+        // Medusa 2.21's name is `redisUrl` (`url` is deprecated and warns at boot).
         resolve: "@medusajs/medusa/workflow-engine-redis",
-        options: { redis: { url: REDIS_URL } },
+        options: { redis: { redisUrl: REDIS_URL } },
       },
       {
         resolve: "@medusajs/medusa/locking",

@@ -33,6 +33,8 @@ export type OrderStatusHealCursor = {
   last_run_at: Date | null
   /** Orders recomputed by the last pass. */
   last_count: number
+  /** When a pass last finished looking at every order. */
+  full_scan_at: Date | null
 }
 
 type Executor = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
@@ -196,33 +198,38 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
   @InjectManager()
   async getHealCursor(@MedusaContext() sharedContext: Context = {}): Promise<OrderStatusHealCursor> {
     const [row] = await (sharedContext.manager as unknown as Executor).execute(
-      `select "cursor", "last_run_at", "last_count" from "order_status_heal_cursor" where "id" = ?`,
+      `select "cursor", "last_run_at", "last_count", "full_scan_at" from "order_status_heal_cursor" where "id" = ?`,
       [ORDER_STATUS_HEAL_CURSOR_ID]
     )
+    const date = (value: unknown) => (value ? new Date(value as string) : null)
     return {
-      cursor: row?.cursor ? new Date(row.cursor as string) : null,
-      last_run_at: row?.last_run_at ? new Date(row.last_run_at as string) : null,
+      cursor: date(row?.cursor),
+      last_run_at: date(row?.last_run_at),
       last_count: Number(row?.last_count ?? 0),
+      full_scan_at: date(row?.full_scan_at),
     }
   }
 
   /**
-   * Moves the heal job's cursor. Never backwards: two workers finishing
-   * passes out of order leave the later cursor.
+   * Records a heal pass: its count, and the cursor moved to `cursor` (never
+   * backwards: two workers finishing out of order leave the later one);
+   * `full_scan_at` when the pass finished a scan of every order. Without
+   * `cursor` only the count and time are recorded (a full scan in progress).
    */
   @InjectManager()
   async saveHealCursor(
-    input: { cursor: Date; count: number },
+    input: { cursor?: Date | null; count: number; full_scan_at?: Date | null },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
     await (sharedContext.manager as unknown as Executor).execute(
-      `insert into "order_status_heal_cursor" ("id", "cursor", "last_run_at", "last_count")
-       values (?, ?, clock_timestamp(), ?)
+      `insert into "order_status_heal_cursor" ("id", "cursor", "last_run_at", "last_count", "full_scan_at")
+       values (?, ?::timestamptz, clock_timestamp(), ?, ?::timestamptz)
        on conflict ("id") do update set
          "cursor" = greatest("order_status_heal_cursor"."cursor", excluded."cursor"),
          "last_run_at" = excluded."last_run_at",
-         "last_count" = excluded."last_count"`,
-      [ORDER_STATUS_HEAL_CURSOR_ID, input.cursor, input.count]
+         "last_count" = excluded."last_count",
+         "full_scan_at" = greatest("order_status_heal_cursor"."full_scan_at", excluded."full_scan_at")`,
+      [ORDER_STATUS_HEAL_CURSOR_ID, input.cursor ?? null, input.count, input.full_scan_at ?? null]
     )
   }
 }

@@ -134,12 +134,14 @@ moduleIntegrationTestRunner<OrderStatusModuleService>({
       })
 
       it("keeps the heal cursor in the database and never moves it back", async () => {
-        expect(await service.getHealCursor()).toEqual({ cursor: null, last_run_at: null, last_count: 0 })
+        expect(await service.getHealCursor()).toEqual({ cursor: null, last_run_at: null, last_count: 0, full_scan_at: null })
         await service.saveHealCursor({ cursor: new Date("2041-02-01T00:00:00Z"), count: 3 })
-        await service.saveHealCursor({ cursor: new Date("2041-01-01T00:00:00Z"), count: 1 })
+        await service.saveHealCursor({ cursor: new Date("2041-01-01T00:00:00Z"), count: 1, full_scan_at: new Date("2041-01-01T00:00:00Z") })
+        await service.saveHealCursor({ count: 2 })
         const cursor = await service.getHealCursor()
+        expect(cursor.full_scan_at?.toISOString()).toBe("2041-01-01T00:00:00.000Z")
         expect(cursor.cursor?.toISOString()).toBe("2041-02-01T00:00:00.000Z")
-        expect(cursor.last_count).toBe(1)
+        expect(cursor.last_count).toBe(2)
         expect(cursor.last_run_at).toBeInstanceOf(Date)
       })
 

@@ -9,7 +9,7 @@ import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 export class Migration20261202200000 extends Migration {
 
   override async up(): Promise<void> {
-    this.addSql(`create table if not exists "order_status_heal_cursor" ("id" text not null, "cursor" timestamptz null, "last_run_at" timestamptz null, "last_count" integer not null default 0, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "order_status_heal_cursor_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "order_status_heal_cursor" ("id" text not null, "cursor" timestamptz null, "last_run_at" timestamptz null, "last_count" integer not null default 0, "full_scan_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "order_status_heal_cursor_pkey" primary key ("id"));`);
   }
 
   override async down(): Promise<void> {

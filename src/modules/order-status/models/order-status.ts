@@ -91,5 +91,7 @@ export const OrderStatusHealCursor = model.define(
     cursor: model.dateTime().nullable(),
     last_run_at: model.dateTime().nullable(),
     last_count: model.number().default(0),
+    /** When a pass last looked at every order (not only the changed ones). */
+    full_scan_at: model.dateTime().nullable(),
   }
 )
