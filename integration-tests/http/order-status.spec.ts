@@ -18,6 +18,11 @@ import orderStatusHealJob, { ORDER_STATUS_HEAL_LOCK } from "../../src/jobs/order
 import { refreshOrderStatusWorkflow } from "../../src/workflows"
 import { type Api, createAdmin, type Headers, settle } from "../helpers/fixtures"
 
+// Server mode: subscribers run, scheduled jobs do not — the heal job would
+// otherwise repair, once a minute, the rows these tests make wrong on purpose.
+// Its tests run it themselves. Jest gives each file its own env.
+process.env.MEDUSA_WORKER_MODE = "server"
+
 jest.setTimeout(300 * 1000)
 
 /**
