@@ -2,11 +2,12 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 /**
- * Four test tiers as jest projects, run one after the other by
+ * Five test tiers as jest projects, run one after the other by
  * `npm test` (scripts/test.mjs):
  *   unit     pure functions: src/**\/__tests__/*.unit.spec.ts
  *   modules  module services on real PostgreSQL: src/modules/*\/__tests__/*.spec.ts
  *   http     the whole Medusa app over HTTP: integration-tests/http/*.spec.ts
+ *   layout   the built app as server + worker on Redis: integration-tests/layout/*.spec.ts
  *   browser  Chromium driving the demo store: integration-tests/browser/*.spec.ts
  * and `npm run bench` runs the benchmarks in integration-tests/bench.
  */
@@ -54,6 +55,11 @@ module.exports = {
       ...withDatabase,
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+    },
+    {
+      ...withDatabase,
+      displayName: "layout",
+      testMatch: ["<rootDir>/integration-tests/layout/**/*.spec.[jt]s"],
     },
     {
       ...common,

@@ -68,11 +68,23 @@ const pluginModules = [
  */
 const redisModules = REDIS_URL
   ? [
-      { resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl: REDIS_URL } },
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: {
+          redisUrl: REDIS_URL,
+          // Medusa 2.21 configures retries per event job, not per subscriber:
+          // a failed subscriber (a lock not acquired, a database blip) is run
+          // again with backoff; subscribers that already succeeded are not
+          // (each has a subscriberId). A job a killed worker held is
+          // redelivered by BullMQ's stalled-job check.
+          jobOptions: { attempts: 5, backoff: { type: "exponential", delay: 2000 } },
+        },
+      },
       { resolve: "@medusajs/medusa/cache-redis", options: { redisUrl: REDIS_URL } },
       {
+        // Medusa 2.21's name is `redisUrl` (`url` is deprecated and warns at boot).
         resolve: "@medusajs/medusa/workflow-engine-redis",
-        options: { redis: { url: REDIS_URL } },
+        options: { redis: { redisUrl: REDIS_URL } },
       },
       {
         resolve: "@medusajs/medusa/locking",

@@ -1,16 +1,21 @@
 #!/usr/bin/env node
 /**
- * `npm test`: runs every tier — unit, modules, http, browser — one after the
+ * `npm test`: runs every tier — unit, modules, http, layout, browser — one after the
  * other, then prints one closing line `N passed, N failed` over all of them.
  *
  * The browser tier needs Chromium (Debian's `chromium` package). Without it
  * the tier is skipped with a loud warning, unless REQUIRE_BROWSER=1, where a
  * missing browser is a failure.
  *
- * Usage: npm test [-- unit modules http browser]   (default: all tiers)
+ * The layout tier needs Redis on REDIS_URL (default redis://127.0.0.1:6379;
+ * it uses its own database number, LAYOUT_REDIS_DB, default 13). When none
+ * answers, a `redis-server` is started here for the tier and stopped after.
+ *
+ * Usage: npm test [-- unit modules http layout browser]   (default: all tiers)
  * Writes .test-results/<tier>.json (jest --json) and .test-results/summary.json.
  */
-import { spawnSync } from "node:child_process"
+import { spawn, spawnSync } from "node:child_process"
+import net from "node:net"
 import fs from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
@@ -21,7 +26,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..")
 const require = createRequire(import.meta.url)
 const { findChromium } = require(path.join(root, "integration-tests/browser/chromium.js"))
 
-const ALL_TIERS = ["unit", "modules", "http", "browser"]
+const ALL_TIERS = ["unit", "modules", "http", "layout", "browser"]
 const requested = process.argv.slice(2).filter((arg) => ALL_TIERS.includes(arg))
 const tiers = requested.length ? requested : ALL_TIERS
 const requireBrowser = process.env.REQUIRE_BROWSER === "1"
@@ -52,6 +57,38 @@ function banner(lines) {
   console.log(`\n${bar}\n${lines.map((l) => `! ${l.padEnd(width - 4)} !`).join("\n")}\n${bar}\n`)
 }
 
+/** Whether something answers PING on the Redis URL's host and port. */
+async function redisAnswers(url) {
+  const { hostname, port } = new URL(url)
+  return await new Promise((resolve) => {
+    const socket = net.connect({ host: hostname, port: Number(port || 6379) })
+    const done = (ok) => {
+      socket.destroy()
+      resolve(ok)
+    }
+    socket.setTimeout(2000, () => done(false))
+    socket.on("error", () => done(false))
+    socket.on("connect", () => socket.write("PING\r\n"))
+    socket.on("data", (b) => done(b.toString().startsWith("+PONG")))
+  })
+}
+
+/** Starts `redis-server` on REDIS_URL's port when nothing answers there; returns the child, or null. */
+async function ensureRedis() {
+  const url = process.env.REDIS_URL || "redis://127.0.0.1:6379"
+  if (await redisAnswers(url)) {
+    return null
+  }
+  const { port } = new URL(url)
+  console.log(`starting redis-server on port ${port || 6379} for the layout tier`)
+  const child = spawn("redis-server", ["--port", String(port || 6379), "--save", "", "--appendonly", "no"], { stdio: "ignore" })
+  child.on("error", (e) => console.log(`could not start redis-server: ${e.message}`))
+  for (let i = 0; i < 50 && !(await redisAnswers(url)); i++) {
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return child
+}
+
 for (const tier of tiers) {
   if (tier === "browser" && !findChromium()) {
     if (requireBrowser) {
@@ -63,6 +100,11 @@ for (const tier of tiers) {
       rows.push({ tier, passed: 0, failed: 0, skipped: 0, note: "SKIPPED: no Chromium" })
     }
     continue
+  }
+
+  let redisChild = null
+  if (tier === "layout") {
+    redisChild = await ensureRedis()
   }
 
   const outputFile = path.join(resultsDir, `${tier}.json`)
@@ -86,6 +128,10 @@ for (const tier of tiers) {
       LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
     },
   })
+
+  if (redisChild) {
+    redisChild.kill("SIGTERM")
+  }
 
   let result = null
   try {

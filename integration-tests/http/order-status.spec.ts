@@ -14,8 +14,14 @@ import type OrderStatusModuleService from "../../src/modules/order-status/servic
 import { backfillOrderStatuses } from "../../src/scripts/backfill-order-status"
 import seedDemo from "../../src/scripts/seed-demo"
 import type { OrderStatusDTO } from "../../src/types"
+import orderStatusHealJob, { ORDER_STATUS_HEAL_LOCK } from "../../src/jobs/order-status-heal"
 import { refreshOrderStatusWorkflow } from "../../src/workflows"
 import { type Api, createAdmin, type Headers, settle } from "../helpers/fixtures"
+
+// Server mode: subscribers run, scheduled jobs do not — the heal job would
+// otherwise repair, once a minute, the rows these tests make wrong on purpose.
+// Its tests run it themselves. Jest gives each file its own env.
+process.env.MEDUSA_WORKER_MODE = "server"
 
 jest.setTimeout(300 * 1000)
 
@@ -321,6 +327,124 @@ medusaIntegrationTestRunner({
         await ok(container).run({ input: { order_ids: [touched, missing] } })
         expect((await rowOf(touched))?.payment_status).toBe("paid")
         expect((await rowOf(missing))?.payment_status).toBe("paid")
+      })
+    })
+
+    describe("concurrent refreshes", () => {
+      it("many refreshes of one order at once, on separate connections, all succeed and end with one right row", async () => {
+        const orderId = orderIds.get(3)! // paid
+        await statuses().deleteOrderStatusRows([(await rowOf(orderId))!.id])
+        // Before: read-then-insert, so all but one failed with "Order status with order_id … already exists".
+        const runs = await Promise.all(
+          Array.from({ length: 8 }, () =>
+            refreshOrderStatusWorkflow(container).run({ input: { order_ids: [orderId] }, throwOnError: false })
+          )
+        )
+        expect(runs.flatMap((r) => r.errors.map((e) => e.error?.message))).toEqual([])
+        const rows = await statuses().listOrderStatusRows({ order_id: orderId })
+        expect(rows).toHaveLength(1)
+        expect(rows[0]).toMatchObject({ fulfillment_status: "unfulfilled", payment_status: "paid" })
+      })
+
+      it("a refresh that began before a capture never overwrites one that began after it", async () => {
+        const orderId = orderIds.get(2)! // authorized, not captured
+        const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "order",
+          fields: ["id", "payment_collections.payments.id"],
+          filters: { id: orderId },
+        })
+        const paymentId = data[0].payment_collections![0]!.payments![0]!.id
+        const before = (await rowOf(orderId))!
+        expect(before.payment_status).toBe("in_progress")
+        await post(`/admin/payments/${paymentId}/capture`, {})
+        await eventually(() => rowOf(orderId), (r) => r?.payment_status === "paid")
+        // The slow refresh that read before the capture now writes, late.
+        const late = await statuses().upsertOrderStatuses([
+          {
+            ...before,
+            total: Number(before.total),
+            order_created_at: new Date(before.order_created_at),
+            canceled_at: null,
+            computed_at: new Date(new Date(before.computed_at).getTime() + 1),
+          },
+        ])
+        expect(late.skipped_order_ids).toEqual([orderId])
+        expect((await rowOf(orderId))?.payment_status).toBe("paid")
+      })
+    })
+
+    describe("heal job", () => {
+      const db = () =>
+        container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as {
+          raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
+        }
+
+      it("recomputes a row a lost event left stale and a missing row, leaves rows newer than their sources alone, and keeps its cursor in the database", async () => {
+        // The first run looks at every order and sets the cursor.
+        const first = await orderStatusHealJob(container, { full: true })
+        expect(first.recomputed).toBeGreaterThanOrEqual(0)
+        const afterFirst = await statuses().getHealCursor()
+        expect(afterFirst.cursor).toBeInstanceOf(Date)
+        expect(afterFirst.full_scan_at).toBeInstanceOf(Date)
+
+        // A capture whose refresh was lost: the row is as computed before the capture.
+        const staleId = orderIds.get(2)!
+        const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "order",
+          fields: ["id", "payment_collections.payments.id"],
+          filters: { id: staleId },
+        })
+        const paymentId = data[0].payment_collections![0]!.payments![0]!.id
+        await post(`/admin/payments/${paymentId}/capture`, {})
+        await eventually(() => rowOf(staleId), (r) => r?.payment_status === "paid")
+        await db().raw(
+          `update "order_status" set "payment_status" = 'in_progress',
+             "computed_at" = (select min("created_at") from "capture" where "payment_id" = ?) - interval '1 second'
+           where "order_id" = ?`,
+          [paymentId, staleId]
+        )
+        expect((await rowOf(staleId))?.payment_status).toBe("in_progress")
+
+        // A row computed after all its sources is left alone (made wrong here, so touching it would show).
+        const freshId = orderIds.get(5)!
+        await db().raw(
+          `update "order_status" set "payment_status" = 'unpaid', "computed_at" = clock_timestamp() + interval '1 hour' where "order_id" = ?`,
+          [freshId]
+        )
+        // An order whose row is gone.
+        const missingId = orderIds.get(9)!
+        await statuses().deleteOrderStatusRows([(await rowOf(missingId))!.id])
+
+        const incremental = await orderStatusHealJob(container, { full: false })
+        expect(incremental.order_ids).toContain(staleId)
+        expect(incremental.order_ids).not.toContain(freshId)
+        expect((await rowOf(staleId))?.payment_status).toBe("paid")
+        expect((await rowOf(freshId))?.payment_status).toBe("unpaid")
+        const afterIncremental = await statuses().getHealCursor()
+        expect(afterIncremental.cursor!.getTime()).toBeGreaterThan(afterFirst.cursor!.getTime())
+
+        const full = await orderStatusHealJob(container, { full: true })
+        expect(full.order_ids).not.toContain(freshId)
+        expect((await rowOf(missingId))).toMatchObject({ fulfillment_status: "fulfilled", payment_status: "paid" })
+        expect(byDisplayId((await allRows()).filter((r) => r.order_id !== freshId && r.order_id !== staleId))).toEqual(
+          Object.fromEntries(Object.entries(expected).filter(([id]) => id !== "5" && id !== "2"))
+        )
+      })
+
+      it("skips a run while another worker holds the heal lock", async () => {
+        const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as {
+          transaction: <T>(fn: (trx: { raw: (sql: string, b: unknown[]) => Promise<unknown> }) => Promise<T>) => Promise<T>
+        }
+        const orderId = orderIds.get(9)!
+        await statuses().deleteOrderStatusRows([(await rowOf(orderId))!.id])
+        await knex.transaction(async (trx) => {
+          await trx.raw("select pg_advisory_xact_lock(?)", [ORDER_STATUS_HEAL_LOCK])
+          const skipped = await orderStatusHealJob(container, { full: true })
+          expect(skipped.recomputed).toBe(0)
+        })
+        expect(await rowOf(orderId)).toBeUndefined()
+        const ran = await orderStatusHealJob(container, { full: true })
+        expect(ran.order_ids).toContain(orderId)
       })
     })
 

@@ -170,7 +170,10 @@ export type AdminShipmentEventBody = {
 export type AdminShipmentResponse = { shipment: AdminShipment }
 
 export type AdminOrderStatusResponse = {
-  order_status: AdminOrderStatusSummary & Record<string, unknown>
+  order_status: AdminOrderStatusSummary & {
+    /** When the row was last recomputed: the database clock as the computation began reading. */
+    computed_at: string
+  } & Record<string, unknown>
 }
 
 /** Sort orders the operations list accepts. */

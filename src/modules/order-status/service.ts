@@ -1,7 +1,9 @@
 import {
+  BigNumber,
+  generateEntityId,
   InjectManager,
-  InjectTransactionManager,
   MedusaContext,
+  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import type { Context, ModuleJoinerConfig } from "@medusajs/framework/types"
@@ -11,13 +13,44 @@ import type { OrderStatusDTO, UpsertOrderStatusDTO } from "../../types"
 
 /** Result of {@link OrderStatusModuleService.upsertOrderStatuses}. */
 export type UpsertOrderStatusesResult = {
-  /** The rows after the write, one per input. */
+  /** The rows after the write, one per input order (a newer computation's row where ours was older). */
   rows: OrderStatusDTO[]
-  /** Rows that existed before, as they were: what compensation puts back. */
-  previous: OrderStatusDTO[]
+  /**
+   * Rows this call replaced, as they were (every column, as JSON): what
+   * compensation puts back, only while the row is still the one this call wrote.
+   */
+  previous: Record<string, unknown>[]
   /** Ids of the rows this call created: what compensation deletes. */
   created_ids: string[]
+  /** Orders whose stored row was computed later than ours: left as they were. */
+  skipped_order_ids: string[]
 }
+
+/** What the heal job's cursor remembers between passes. */
+export type OrderStatusHealCursor = {
+  /** Source changes up to this instant (minus the overlap) were examined. */
+  cursor: Date | null
+  last_run_at: Date | null
+  /** Orders recomputed by the last pass. */
+  last_count: number
+  /** When a pass last finished looking at every order. */
+  full_scan_at: Date | null
+}
+
+type Executor = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
+
+const COLUMN = /^[a-z_][a-z0-9_]*$/
+const quote = (column: string): string => {
+  if (!COLUMN.test(column)) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `order_status: "${column}" is not a column name`)
+  }
+  return `"${column}"`
+}
+/** Columns a write never sets from input: identity and bookkeeping. */
+const NOT_WRITTEN = new Set(["id", "created_at", "updated_at", "deleted_at"])
+
+/** The id of the heal job's cursor row in `order_status_heal_cursor`. */
+export const ORDER_STATUS_HEAL_CURSOR_ID = "order-status-heal"
 
 /**
  * Owns the `order_status` read model: one row per order, keyed by
@@ -31,58 +64,173 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
   }
 
   /**
-   * Writes one row per order: updates the order's row when there is one,
-   * creates it otherwise, in one transaction.
+   * The database's clock, now. A refresh takes it before it reads anything,
+   * and stores it as the row's `computed_at`: every process compares the
+   * same clock, and a computation that started later has read at least
+   * everything an earlier one read (each read is a new snapshot under READ
+   * COMMITTED).
+   */
+  @InjectManager()
+  async databaseNow(@MedusaContext() sharedContext: Context = {}): Promise<Date> {
+    const [row] = await (sharedContext.manager as unknown as Executor).execute(
+      `select clock_timestamp() as "now"`
+    )
+    return new Date(row.now as string | Date)
+  }
+
+  /**
+   * Writes one row per order, each with ONE statement
+   * (`INSERT … ON CONFLICT (order_id) DO UPDATE … WHERE`), so two processes
+   * writing the same order never collide on the unique index, and guarded:
+   * a row is only replaced by a computation that started at the same time or
+   * later (`computed_at`, the database clock when the computation began
+   * reading). Whatever the order in which concurrent refreshes finish, the
+   * row ends as computed by the one that started last, which read the latest
+   * data. Columns a row omits (`is_test` when not given, columns other
+   * features add) are left as they are on update and take their defaults on
+   * insert. Each statement commits on its own (no transaction around the
+   * batch), so a batch holds no row lock while it writes the next order.
    *
-   * @returns the rows, plus what existed before for compensation.
+   * @returns the rows after the write, what was replaced (for compensation),
+   *   the rows created and the orders whose newer row was kept.
    */
   @InjectManager()
   async upsertOrderStatuses(
     data: UpsertOrderStatusDTO[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<UpsertOrderStatusesResult> {
-    return await this.upsertOrderStatuses_(data, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async upsertOrderStatuses_(
-    data: UpsertOrderStatusDTO[],
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<UpsertOrderStatusesResult> {
     if (!data.length) {
-      return { rows: [], previous: [], created_ids: [] }
+      return { rows: [], previous: [], created_ids: [], skipped_order_ids: [] }
     }
+    const db = sharedContext.manager as unknown as Executor
     // The last write for an order wins when one call carries it twice.
     const byOrder = new Map(data.map((row) => [row.order_id, row]))
-    const orderIds = [...byOrder.keys()]
-    const existing = (await this.listOrderStatusRows(
-      { order_id: orderIds },
-      {},
-      sharedContext
-    )) as unknown as OrderStatusDTO[]
-    const existingByOrder = new Map(existing.map((row) => [row.order_id, row]))
+    const orderIds = [...byOrder.keys()].sort()
+    const placeholders = orderIds.map(() => "?").join(", ")
 
-    const toUpdate = orderIds
-      .filter((orderId) => existingByOrder.has(orderId))
-      .map((orderId) => ({ ...byOrder.get(orderId)!, id: existingByOrder.get(orderId)!.id }))
-    const toCreate = orderIds
-      .filter((orderId) => !existingByOrder.has(orderId))
-      .map((orderId) => byOrder.get(orderId)!)
+    const previous = (
+      await db.execute(
+        `select to_jsonb(s) as "row" from "order_status" s where s."order_id" in (${placeholders}) and s."deleted_at" is null`,
+        orderIds
+      )
+    ).map((r) => r.row as Record<string, unknown>)
 
-    let createdIds: string[] = []
-    if (toUpdate.length) {
-      await this.updateOrderStatusRows(toUpdate, sharedContext)
+    const createdIds: string[] = []
+    const skipped: string[] = []
+    for (const orderId of orderIds) {
+      const input = byOrder.get(orderId)!
+      const values: Record<string, unknown> = Object.fromEntries(
+        Object.entries(input).filter(([key, value]) => value !== undefined && !NOT_WRITTEN.has(key))
+      )
+      if (values.total !== undefined && values.total !== null) {
+        values.raw_total = new BigNumber(values.total as number).raw
+      }
+      const columns = Object.keys(values).map(quote)
+      const [written] = await db.execute(
+        `insert into "order_status" ("id", ${columns.join(", ")}, "created_at", "updated_at")
+         select ?, ${columns.map((c) => `r.${c}`).join(", ")}, now(), now()
+         from jsonb_populate_record(null::"order_status", ?::jsonb) r
+         on conflict ("order_id") where "deleted_at" is null do update
+           set ${columns.map((c) => `${c} = excluded.${c}`).join(", ")}, "updated_at" = now()
+           where "order_status"."computed_at" <= excluded."computed_at"
+         returning "id", (xmax = 0) as "inserted"`,
+        [generateEntityId(undefined, "ostat"), JSON.stringify(values)]
+      )
+      if (!written) {
+        skipped.push(orderId)
+      } else if (written.inserted) {
+        createdIds.push(written.id as string)
+      }
     }
-    if (toCreate.length) {
-      const created = await this.createOrderStatusRows(toCreate, sharedContext)
-      createdIds = created.map((row) => row.id)
-    }
+
     const rows = (await this.listOrderStatusRows(
       { order_id: orderIds },
       {},
       sharedContext
     )) as unknown as OrderStatusDTO[]
-    return { rows, previous: existing, created_ids: createdIds }
+    const replaced = previous.filter((row) => !skipped.includes(row.order_id as string))
+    return { rows, previous: replaced, created_ids: createdIds, skipped_order_ids: skipped }
+  }
+
+  /**
+   * Undoes writes of {@link upsertOrderStatuses}, but only rows still as that
+   * call left them (`computed_at` unchanged): a row a later computation has
+   * rewritten since is the truth and stays. Replaced rows get their previous
+   * values back, `computed_at` included, so the heal job and the next refresh
+   * see them as older than their sources; created rows are deleted.
+   */
+  @InjectManager()
+  async restoreOrderStatuses(
+    input: {
+      previous: Record<string, unknown>[]
+      created_ids: string[]
+      /** When the undone call's computation began, per order id (ISO). */
+      computed_at: Record<string, string>
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const db = sharedContext.manager as unknown as Executor
+    for (const row of input.previous) {
+      const ours = input.computed_at[row.order_id as string]
+      if (!ours) {
+        continue
+      }
+      const columns = Object.keys(row).filter((key) => !NOT_WRITTEN.has(key)).map(quote)
+      await db.execute(
+        `update "order_status" s set (${columns.join(", ")}, "updated_at") =
+           (select ${columns.map((c) => `r.${c}`).join(", ")}, now() from jsonb_populate_record(null::"order_status", ?::jsonb) r)
+         where s."order_id" = ? and s."deleted_at" is null and s."computed_at" = ?`,
+        [JSON.stringify(row), row.order_id, ours]
+      )
+    }
+    if (input.created_ids.length) {
+      // A created row is deleted only while it still carries this call's computation time.
+      await db.execute(
+        `delete from "order_status" s
+         where s."id" in (${input.created_ids.map(() => "?").join(", ")})
+           and s."computed_at" = (?::jsonb ->> s."order_id")::timestamptz`,
+        [...input.created_ids, JSON.stringify(input.computed_at)]
+      )
+    }
+  }
+
+  /** The heal job's cursor; nulls before its first pass. */
+  @InjectManager()
+  async getHealCursor(@MedusaContext() sharedContext: Context = {}): Promise<OrderStatusHealCursor> {
+    const [row] = await (sharedContext.manager as unknown as Executor).execute(
+      `select "cursor", "last_run_at", "last_count", "full_scan_at" from "order_status_heal_cursor" where "id" = ?`,
+      [ORDER_STATUS_HEAL_CURSOR_ID]
+    )
+    const date = (value: unknown) => (value ? new Date(value as string) : null)
+    return {
+      cursor: date(row?.cursor),
+      last_run_at: date(row?.last_run_at),
+      last_count: Number(row?.last_count ?? 0),
+      full_scan_at: date(row?.full_scan_at),
+    }
+  }
+
+  /**
+   * Records a heal pass: its count, and the cursor moved to `cursor` (never
+   * backwards: two workers finishing out of order leave the later one);
+   * `full_scan_at` when the pass finished a scan of every order. Without
+   * `cursor` only the count and time are recorded (a full scan in progress).
+   */
+  @InjectManager()
+  async saveHealCursor(
+    input: { cursor?: Date | null; count: number; full_scan_at?: Date | null },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await (sharedContext.manager as unknown as Executor).execute(
+      `insert into "order_status_heal_cursor" ("id", "cursor", "last_run_at", "last_count", "full_scan_at")
+       values (?, ?::timestamptz, clock_timestamp(), ?, ?::timestamptz)
+       on conflict ("id") do update set
+         "cursor" = greatest("order_status_heal_cursor"."cursor", excluded."cursor"),
+         "last_run_at" = excluded."last_run_at",
+         "last_count" = excluded."last_count",
+         "full_scan_at" = greatest("order_status_heal_cursor"."full_scan_at", excluded."full_scan_at")`,
+      [ORDER_STATUS_HEAL_CURSOR_ID, input.cursor ?? null, input.count, input.full_scan_at ?? null]
+    )
   }
 }
 

@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { ORDER_STATUS_MODULE } from ".."
-import { OrderStatusRow } from "../models"
+import { OrderStatusHealCursor, OrderStatusRow } from "../models"
 import type OrderStatusModuleService from "../service"
 import type { UpsertOrderStatusDTO } from "../../../types"
 
@@ -28,7 +28,7 @@ const row = (order_id: string, overrides: Partial<UpsertOrderStatusDTO> = {}): U
 moduleIntegrationTestRunner<OrderStatusModuleService>({
   moduleName: ORDER_STATUS_MODULE,
   resolve: "./src/modules/order-status",
-  moduleModels: [OrderStatusRow],
+  moduleModels: [OrderStatusRow, OrderStatusHealCursor],
   testSuite: ({ service }) => {
     describe("OrderStatusModuleService", () => {
       it("creates a row per order on first upsert, with an ostat id", async () => {
@@ -77,6 +77,72 @@ moduleIntegrationTestRunner<OrderStatusModuleService>({
         ])
         expect(rows).toHaveLength(1)
         expect(rows[0].payment_status).toBe("paid")
+      })
+
+      it("never lets an older computation overwrite a newer one, whatever order they finish in", async () => {
+        const at = (s: number) => new Date(Date.UTC(2041, 0, 1, 0, 0, s))
+        await service.upsertOrderStatuses([row("order_g", { payment_status: "paid", computed_at: at(20) })])
+        const late = await service.upsertOrderStatuses([row("order_g", { payment_status: "unpaid", computed_at: at(10) })])
+        expect(late.skipped_order_ids).toEqual(["order_g"])
+        expect(late.created_ids).toEqual([])
+        expect(late.rows[0]).toMatchObject({ payment_status: "paid" })
+        expect(new Date(late.rows[0].computed_at).toISOString()).toBe(at(20).toISOString())
+
+        const newer = await service.upsertOrderStatuses([row("order_g", { payment_status: "refunded", computed_at: at(30) })])
+        expect(newer.skipped_order_ids).toEqual([])
+        expect(newer.rows[0]).toMatchObject({ payment_status: "refunded" })
+      })
+
+      it("ends with the latest computation when many connections write one order at once, the first inserts included", async () => {
+        const at = (ms: number) => new Date(Date.UTC(2041, 0, 1) + ms)
+        const statuses = ["unpaid", "in_progress", "partially_paid", "paid"] as const
+        // 40 writes of two orders, each on its own pooled connection, finishing in any order.
+        const writes = Array.from({ length: 40 }, (_, i) =>
+          service.upsertOrderStatuses([
+            row(i % 2 ? "order_c1" : "order_c2", { payment_status: statuses[i % 4], total: i, computed_at: at(i * 7 % 40) }),
+          ])
+        )
+        const results = await Promise.all(writes)
+        expect(results.flatMap((r) => r.created_ids)).toHaveLength(2)
+        const rows = await service.listOrderStatusRows({ order_id: ["order_c1", "order_c2"] })
+        expect(rows).toHaveLength(2)
+        // The write with the greatest computed_at per order: i*7 % 40 == 39 → i = 17 (odd, order_c1); == 38 → i = 34 (even, order_c2).
+        const byOrder = Object.fromEntries(rows.map((r) => [r.order_id, r]))
+        expect(byOrder.order_c1).toMatchObject({ total: 17, payment_status: statuses[17 % 4] })
+        expect(byOrder.order_c2).toMatchObject({ total: 34, payment_status: statuses[34 % 4] })
+      })
+
+      it("undoes its own write only: a row a later computation rewrote stays", async () => {
+        const at = (s: number) => new Date(Date.UTC(2041, 0, 1, 0, 0, s))
+        await service.upsertOrderStatuses([row("order_r", { payment_status: "unpaid", computed_at: at(1) })])
+        const ours = await service.upsertOrderStatuses([row("order_r", { payment_status: "paid", computed_at: at(2) })])
+        const created = await service.upsertOrderStatuses([row("order_n", { computed_at: at(2) })])
+        await service.restoreOrderStatuses({
+          previous: ours.previous,
+          created_ids: created.created_ids,
+          computed_at: { order_r: at(2).toISOString(), order_n: at(2).toISOString() },
+        })
+        const [restored] = await service.listOrderStatusRows({ order_id: "order_r" })
+        expect(restored).toMatchObject({ payment_status: "unpaid" })
+        expect(await service.listOrderStatusRows({ order_id: "order_n" })).toHaveLength(0)
+
+        const again = await service.upsertOrderStatuses([row("order_r", { payment_status: "paid", computed_at: at(3) })])
+        await service.upsertOrderStatuses([row("order_r", { payment_status: "refunded", computed_at: at(4) })])
+        await service.restoreOrderStatuses({ previous: again.previous, created_ids: [], computed_at: { order_r: at(3).toISOString() } })
+        const [kept] = await service.listOrderStatusRows({ order_id: "order_r" })
+        expect(kept).toMatchObject({ payment_status: "refunded" })
+      })
+
+      it("keeps the heal cursor in the database and never moves it back", async () => {
+        expect(await service.getHealCursor()).toEqual({ cursor: null, last_run_at: null, last_count: 0, full_scan_at: null })
+        await service.saveHealCursor({ cursor: new Date("2041-02-01T00:00:00Z"), count: 3 })
+        await service.saveHealCursor({ cursor: new Date("2041-01-01T00:00:00Z"), count: 1, full_scan_at: new Date("2041-01-01T00:00:00Z") })
+        await service.saveHealCursor({ count: 2 })
+        const cursor = await service.getHealCursor()
+        expect(cursor.full_scan_at?.toISOString()).toBe("2041-01-01T00:00:00.000Z")
+        expect(cursor.cursor?.toISOString()).toBe("2041-02-01T00:00:00.000Z")
+        expect(cursor.last_count).toBe(2)
+        expect(cursor.last_run_at).toBeInstanceOf(Date)
       })
 
       it("refuses a second row for the same order (unique order_id)", async () => {

@@ -78,3 +78,20 @@ export const OrderStatusRow = model
       where: "deleted_at IS NULL",
     },
   ])
+
+/**
+ * The heal job's cursor: one row (`order-status-heal`) saying up to when
+ * source changes were examined, so any worker continues where the last pass
+ * stopped. Written only by raw SQL in the service (`saveHealCursor`).
+ */
+export const OrderStatusHealCursor = model.define(
+  { name: "OrderStatusHealCursor", tableName: "order_status_heal_cursor" },
+  {
+    id: model.id().primaryKey(),
+    cursor: model.dateTime().nullable(),
+    last_run_at: model.dateTime().nullable(),
+    last_count: model.number().default(0),
+    /** When a pass last looked at every order (not only the changed ones). */
+    full_scan_at: model.dateTime().nullable(),
+  }
+)

@@ -1,2 +1,5 @@
 export * from "./resolve-status-order-ids"
 export * from "./upsert-order-statuses"
+export * from "./begin-order-status-computation"
+export * from "./find-stale-order-statuses"
+export * from "./save-order-status-heal-cursor"

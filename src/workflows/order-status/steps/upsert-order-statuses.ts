@@ -6,48 +6,36 @@ import type { OrderStatusDTO, UpsertOrderStatusDTO } from "../../../types"
 /** Rows to write, one per order. */
 export type UpsertOrderStatusesStepInput = UpsertOrderStatusDTO[]
 
-/** What compensation needs: the rows as they were, and the ones created. */
+/** What compensation needs: the rows as they were, the ones created, and which computation wrote them. */
 type UpsertOrderStatusesUndo = {
-  previous: UpsertOrderStatusDTO[]
-  previous_ids: string[]
+  previous: Record<string, unknown>[]
   created_ids: string[]
+  computed_at: Record<string, string>
 }
 
 export const upsertOrderStatusesStepId = "order-ops-upsert-order-statuses"
 
-const writable = (row: OrderStatusDTO): UpsertOrderStatusDTO => ({
-  order_id: row.order_id,
-  display_id: row.display_id,
-  email: row.email,
-  customer_id: row.customer_id,
-  customer_name: row.customer_name,
-  currency_code: row.currency_code,
-  total: Number(row.total),
-  fulfillment_status: row.fulfillment_status,
-  payment_status: row.payment_status,
-  is_test: row.is_test,
-  item_count: row.item_count,
-  shipment_count: row.shipment_count,
-  shipment_statuses: row.shipment_statuses,
-  order_created_at: new Date(row.order_created_at),
-  canceled_at: row.canceled_at ? new Date(row.canceled_at) : null,
-  computed_at: new Date(row.computed_at),
-})
-
 /**
- * Writes `order_status` rows, one per order (update when the order has a
- * row, create otherwise). Compensation puts back exactly what was there:
- * updated rows get their previous values, created rows are deleted.
+ * Writes `order_status` rows, one guarded upsert per order: a row computed
+ * by a computation that started later than this one is kept (see
+ * `OrderStatusModuleService.upsertOrderStatuses`). Compensation puts back
+ * what was there, but only for rows still as this step left them, so it
+ * never undoes a newer computation's row.
  */
 export const upsertOrderStatusesStep = createStep(
   upsertOrderStatusesStepId,
   async (input: UpsertOrderStatusesStepInput, { container }) => {
     const service: OrderStatusModuleService = container.resolve(ORDER_STATUS_MODULE)
     const result = await service.upsertOrderStatuses(input)
+    const skipped = new Set(result.skipped_order_ids)
     return new StepResponse<OrderStatusDTO[], UpsertOrderStatusesUndo>(result.rows, {
-      previous: result.previous.map(writable),
-      previous_ids: result.previous.map((row) => row.id),
+      previous: result.previous,
       created_ids: result.created_ids,
+      computed_at: Object.fromEntries(
+        input
+          .filter((row) => !skipped.has(row.order_id))
+          .map((row) => [row.order_id, new Date(row.computed_at).toISOString()])
+      ),
     })
   },
   async (undo, { container }) => {
@@ -55,13 +43,6 @@ export const upsertOrderStatusesStep = createStep(
       return
     }
     const service: OrderStatusModuleService = container.resolve(ORDER_STATUS_MODULE)
-    if (undo.created_ids.length) {
-      await service.deleteOrderStatusRows(undo.created_ids)
-    }
-    if (undo.previous.length) {
-      await service.updateOrderStatusRows(
-        undo.previous.map((row, i) => ({ ...row, id: undo.previous_ids[i] }))
-      )
-    }
+    await service.restoreOrderStatuses(undo)
   }
 )

@@ -1,1 +1,2 @@
 export * from "./refresh-order-status"
+export * from "./heal-order-statuses"

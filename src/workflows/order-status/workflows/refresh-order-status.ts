@@ -1,4 +1,3 @@
-import { randomUUID } from "crypto"
 import {
   createWorkflow,
   parallelize,
@@ -6,12 +5,9 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import {
-  acquireLockStep,
-  releaseLockStep,
-  useQueryGraphStep,
-} from "@medusajs/medusa/core-flows"
+import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { OrderStatusDTO } from "../../../types"
+import { beginOrderStatusComputationStep } from "../steps/begin-order-status-computation"
 import { resolveStatusOrderIdsStep } from "../steps/resolve-status-order-ids"
 import { upsertOrderStatusesStep } from "../steps/upsert-order-statuses"
 import {
@@ -39,9 +35,6 @@ export type RefreshOrderStatusWorkflowOutput = {
 
 export const refreshOrderStatusWorkflowId = "order-ops-refresh-order-status"
 
-/** Lock key of one order's status row (its own namespace, so a caller's order lock never blocks it). */
-export const orderStatusLockKey = (orderId: string) => `order-ops-order-status:${orderId}`
-
 /** Fields of our shipments the statuses need. */
 export const ORDER_STATUS_SHIPMENT_FIELDS = ["id", "order_id", "status", "shipping_point", "created_at"]
 
@@ -53,10 +46,15 @@ export const ORDER_STATUS_SHIPMENT_FIELDS = ["id", "order_id", "status", "shippi
  * fulfillment and payment status of each with the pure functions
  * `computeFulfillmentStatus` and `computePaymentStatus`.
  *
- * The rows are locked per order while they are recomputed, so two refreshes
- * of one order (events arriving together) run one after the other and the
- * later one, which read the later state, writes last. If writing fails the
- * previous rows are put back.
+ * No lock: the database clock is read before anything else and stored as
+ * `computed_at`, and each row is written by one guarded upsert that only
+ * replaces a row computed by a computation that began earlier. Refreshes of
+ * one order running at once in any processes (a route on the server, a
+ * subscriber in a worker) end with the row of the one that began last,
+ * which read everything committed before it began; a refresh that crashes
+ * or never runs is made good by the heal job (`order-status-heal`). If the
+ * write is compensated, the previous rows are put back unless a later
+ * computation has already replaced them.
  *
  * Run it after anything that can change an order's statuses; subscribers do
  * so for Medusa's order, fulfillment, return and payment events and for our
@@ -73,18 +71,8 @@ export const refreshOrderStatusWorkflow = createWorkflow(
 
     const written = when("order-ids-given", { orderIds }, ({ orderIds }) => orderIds.length > 0).then(
       () => {
-        const lock = transform({ orderIds }, ({ orderIds }) => ({
-          keys: orderIds.map(orderStatusLockKey),
-          // One owner per run, so a retry re-acquires the keys it already holds.
-          owner: `order-ops-refresh-order-status:${randomUUID()}`,
-        }))
-        acquireLockStep({
-          key: lock.keys,
-          ownerId: lock.owner,
-          timeout: 30,
-          ttl: 120,
-          executeOnSubWorkflow: true,
-        })
+        // Before any read: the instant this computation's view of the data begins.
+        const startedAt = beginOrderStatusComputationStep()
 
         const [orders, shipments, testOrders] = parallelize(
           useQueryGraphStep({
@@ -104,8 +92,8 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           }).config({ name: "load-test-orders-for-status" })
         )
 
-        const rows = transform({ orders, shipments, testOrders }, ({ orders, shipments, testOrders }) => {
-          const computedAt = new Date()
+        const rows = transform({ orders, shipments, testOrders, startedAt }, ({ orders, shipments, testOrders, startedAt }) => {
+          const computedAt = new Date(startedAt)
           const byOrder = new Map<string, OrderStatusShipmentSource[]>()
           for (const shipment of shipments.data as unknown as OrderStatusShipmentSource[]) {
             const list = byOrder.get(shipment.order_id) ?? []
@@ -120,10 +108,7 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           )
         })
 
-        const upserted = upsertOrderStatusesStep(rows)
-
-        releaseLockStep({ key: lock.keys, ownerId: lock.owner, executeOnSubWorkflow: true })
-        return upserted
+        return upsertOrderStatusesStep(rows)
       }
     )
 
