@@ -257,10 +257,8 @@ medusaIntegrationTestRunner({
       expect(result).toEqual([d.id])
       const now = await runDeliveryWorkflow(container).run({ input: { delivery_id: d.id, kind: "revoke", reason: "fully refunded" } })
       expect(now.result.skipped).toBe(true)
+      // The attempt finishes (delivered, under its lease); the same sweep then leases the owed revoke and runs it.
       await attempt
-      expect(await service().retrieveDelivery(d.id)).toMatchObject({ status: "delivered" })
-      rcon.respondDelayMs = 0
-      await digitalDeliverySweepJob(container)
       expect(rcon.executed()).toEqual(["lp user Steve parent add vip", "lp user Steve parent remove vip"])
       expect(await service().retrieveDelivery(d.id)).toMatchObject({ status: "revoked", revoke_next_at: null, locked_until: null })
       expect(await attemptLog(d.id)).toEqual(["deliver:delivered", "revoke:delivered"])
@@ -304,6 +302,22 @@ medusaIntegrationTestRunner({
       expect(hook.maxOpen).toBe(2)
       const rows = await sql(`select status, attempts from delivery where id = any(?)`, [ids])
       expect(rows.every((r) => r.status === "pending" && r.attempts === 1)).toBe(true)
+    })
+
+    it("compensation: when recording the outcome fails, the attempt row says interrupted, the lease is released, the delivery is as before", async () => {
+      const d = await dueDelivery("webhook", hookProducts[0])
+      const before = await service().retrieveDelivery(d.id)
+      const spy = jest.spyOn(service(), "recordFencedAttempt").mockRejectedValueOnce(new Error("database down"))
+      const { errors } = await runDeliveryWorkflow(container).run({ input: { delivery_id: d.id }, throwOnError: false })
+      spy.mockRestore()
+      expect(errors[0]?.error?.message).toBe("database down")
+      expect(await attemptLog(d.id)).toEqual(["deliver:interrupted"])
+      expect(await leased(d.id)).toBe(0)
+      expect(await service().retrieveDelivery(d.id)).toMatchObject({ status: "pending", attempts: 0, next_attempt_at: before.next_attempt_at })
+      // The next attempt sends again with the same webhook-id: the receiver sees one id.
+      await digitalDeliverySweepJob(container)
+      expect(await service().retrieveDelivery(d.id)).toMatchObject({ status: "delivered" })
+      expect(new Set(hook.received.map((r) => r.id)).size).toBe(1)
     })
 
     it("GET /admin/delivery-methods lists the five methods from the registry, with their settings fields", async () => {

@@ -10,9 +10,9 @@ export const INTERRUPTED_MESSAGE = "Interrupted: the worker stopped before the o
 
 /**
  * Writes the attempt row as `sending`, with the request summary (secrets
- * masked), BEFORE any outside call, and marks earlier rows of this kind a
- * dead worker left `sending` as `interrupted`. Compensation marks the new
- * row `interrupted` (the attempt did not finish).
+ * masked), BEFORE any outside call, and marks earlier rows a dead worker
+ * left `sending` as `interrupted`. Compensation marks the new row
+ * `interrupted` when it is still `sending` (the attempt did not finish).
  */
 export const beginDeliveryAttemptStep = createStep(
   beginDeliveryAttemptStepId,
@@ -44,10 +44,15 @@ export const beginDeliveryAttemptStep = createStep(
     if (!attemptId) {
       return
     }
-    await container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE).updateDeliveryAttempts({
-      id: attemptId,
-      outcome: "interrupted",
-      message: "Interrupted: the attempt failed before its outcome was recorded",
-    })
+    const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+    // Only a row still `sending`: an outcome already recorded is a fact and stays.
+    const [open] = await service.listDeliveryAttempts({ id: attemptId, outcome: "sending" }, { select: ["id"] })
+    if (open) {
+      await service.updateDeliveryAttempts({
+        id: attemptId,
+        outcome: "interrupted",
+        message: "Interrupted: the attempt failed before its outcome was recorded",
+      })
+    }
   }
 )
