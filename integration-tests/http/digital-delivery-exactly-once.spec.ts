@@ -264,6 +264,21 @@ medusaIntegrationTestRunner({
       expect(await attemptLog(d.id)).toEqual(["deliver:delivered", "revoke:delivered"])
     })
 
+    it("Mark as delivered while an attempt is in flight waits for the lease: 409, and the attempt's outcome stands", async () => {
+      const d = await dueDelivery("rcon", rconProduct)
+      rcon.respondDelayMs = 1_500
+      const attempt = digitalDeliverySweepJob(container)
+      await waitFor("the command at the server", () => rcon.executed().length === 1)
+      const res = await api.post(`/admin/deliveries/${d.id}/mark-delivered`, { redemption_code: "HAND-1" }, admin).catch((e) => e.response)
+      expect(res.status).toBe(409)
+      expect(res.data.message).toMatch(/being attempted right now/)
+      await attempt
+      expect(await service().retrieveDelivery(d.id)).toMatchObject({ status: "delivered", redemption_code: null, locked_until: null })
+      expect(await attemptLog(d.id)).toEqual(["deliver:delivered"])
+      const missing = await api.post(`/admin/deliveries/dlv_missing/close-revoke`, {}, admin).catch((e) => e.response)
+      expect(missing.status).toBe(404)
+    })
+
     it("a revoke failing at the outside service is retried on the schedule and shown until a person closes it", async () => {
       const d = await dueDelivery("rcon", rconProduct)
       await digitalDeliverySweepJob(container)
