@@ -271,7 +271,6 @@ medusaIntegrationTestRunner({
       await waitFor("the command at the server", () => rcon.executed().length === 1)
       const res = await api.post(`/admin/deliveries/${d.id}/mark-delivered`, { redemption_code: "HAND-1" }, admin).catch((e) => e.response)
       expect(res.status).toBe(409)
-      expect(res.data.message).toMatch(/being attempted right now/)
       await attempt
       expect(await service().retrieveDelivery(d.id)).toMatchObject({ status: "delivered", redemption_code: null, locked_until: null })
       expect(await attemptLog(d.id)).toEqual(["deliver:delivered"])

@@ -137,25 +137,30 @@ class DigitalDeliveryModuleService extends MedusaService({
     const db = sharedContext.transactionManager as unknown as Executor
     await db.execute(`select pg_advisory_xact_lock(hashtext('order-ops-delivery-lease'))`)
     const remote = this.methods_.remoteCodes()
-    const rows = await db.execute(
-      `update "delivery" set "locked_until" = now() + (? * interval '1 second'), "lease_token" = "lease_token" + 1, "updated_at" = now()
-       where "id" = (
-         select d."id" from "delivery" d
-         where d."deleted_at" is null
-           and (d."locked_until" is null or d."locked_until" < now())
-           and (
-             (d."revoke_next_at" is not null and d."revoke_next_at" <= now())
-             or (d."revoke_requested_at" is null and d."status" in ('pending', 'awaiting_recipient')
-                 and d."next_attempt_at" is not null and d."next_attempt_at" <= now())
-           )
-           and ${this.targetFree("d", remote)}
-         order by coalesce(d."revoke_next_at", d."next_attempt_at") asc
-         limit 1
-         for update skip locked
-       )
-       returning "id", "method", "delivery_product_id", "lease_token", ("revoke_next_at" is not null) as "revoke"`,
-      [this.leaseSeconds(), ...remote, this.options_.digital_delivery.per_target_concurrency]
-    )
+    // Two statements rather than one OR, so each uses its partial index (IDX_delivery_revoke_due, IDX_delivery_due).
+    const due = [
+      `d."revoke_next_at" is not null and d."revoke_next_at" <= now()`,
+      `d."revoke_requested_at" is null and d."status" in ('pending', 'awaiting_recipient')
+       and d."next_attempt_at" is not null and d."next_attempt_at" <= now()`,
+    ]
+    const order = [`d."revoke_next_at"`, `d."next_attempt_at"`]
+    let rows: Record<string, unknown>[] = []
+    for (let i = 0; i < due.length && !rows.length; i++) {
+      rows = await db.execute(
+        `update "delivery" set "locked_until" = now() + (? * interval '1 second'), "lease_token" = "lease_token" + 1, "updated_at" = now()
+         where "id" = (
+           select d."id" from "delivery" d
+           where d."deleted_at" is null and ${due[i]}
+             and (d."locked_until" is null or d."locked_until" < now())
+             and ${this.targetFree("d", remote)}
+           order by ${order[i]} asc
+           limit 1
+           for update skip locked
+         )
+         returning "id", "method", "delivery_product_id", "lease_token", ("revoke_next_at" is not null) as "revoke"`,
+        [this.leaseSeconds(), ...remote, this.options_.digital_delivery.per_target_concurrency]
+      )
+    }
     return rows[0] ? toLease(rows[0]) : null
   }
 
