@@ -230,7 +230,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a lease overrun (timeout longer than the lease, two workers): the command runs once, the late outcome is superseded", async () => {
-      service().configureRemoteMethods({ timeout_ms: 2_500 })
+      service().configureRemoteMethods({ timeout_ms: 6_000 })
       service().overrideLeaseSecondsForTests(1)
       const d = await dueDelivery("rcon", rconProduct)
       rcon.hangAfterCommand = true

@@ -20,6 +20,14 @@ jest.setTimeout(600 * 1000)
 
 /** Enough codes for the largest test, plus spare ones that must stay available. */
 const POOL_SIZE = 800
+/**
+ * How long the hanging target holds a request (the request timeout). Each attempt is a
+ * workflow of several steps (lease, prepare, the "sending" row, the call, the fenced
+ * outcome): on a shared, loaded machine the other workers need more than a second to
+ * start theirs, so the hang is long enough that "started while it was open" is about
+ * blocking, not about CPU scheduling.
+ */
+const HANG_MS = 3000
 const SWEEP_WORKER = path.resolve(__dirname, "../reliability/sweep-worker.ts")
 const MEDUSA_BIN = path.resolve(__dirname, "../../node_modules/@medusajs/cli/cli.js")
 
@@ -372,7 +380,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a hanging webhook target times out into a retry without holding up the rest of the sweep", async () => {
-      service().configureRemoteMethods({ timeout_ms: 1000 })
+      service().configureRemoteMethods({ timeout_ms: HANG_MS })
       hanging.hang = true
       const healthyBefore = healthy.deliveries.length
       const hangingBefore = hanging.received.length
@@ -399,8 +407,8 @@ medusaIntegrationTestRunner({
       expect(after).toMatchObject({ status: "pending", attempts: 1, locked_until: null })
       expect(new Date(after.next_attempt_at!).getTime()).toBeGreaterThan(Date.now())
       expect(after.attempt_log).toHaveLength(1)
-      expect(after.attempt_log[0]).toMatchObject({ outcome: "retry", message: expect.stringContaining("did not answer within 1000 ms") })
-      expect(after.last_error).toContain("did not answer within 1000 ms")
+      expect(after.attempt_log[0]).toMatchObject({ outcome: "retry", message: expect.stringContaining(`did not answer within ${HANG_MS} ms`) })
+      expect(after.last_error).toContain(`did not answer within ${HANG_MS} ms`)
       expect(hanging.received.length - hangingBefore).toBe(1)
 
       expect(await statusCounts(others.map((d) => d.id))).toEqual({ delivered: others.length })
@@ -413,7 +421,7 @@ medusaIntegrationTestRunner({
     })
 
     it("a hanging target with more deliveries queued than there are workers holds only its own slots (per_target_concurrency)", async () => {
-      service().configureRemoteMethods({ timeout_ms: 1000, concurrency: 4, per_target_concurrency: 2 })
+      service().configureRemoteMethods({ timeout_ms: HANG_MS, concurrency: 4, per_target_concurrency: 2 })
       hanging.hang = true
       // Six deliveries to the hanging target are due before everything else: without a per-target
       // limit all four workers would sit on them for the whole timeout.

@@ -116,7 +116,8 @@ export const prepareDeliveryAttemptStep = createStep(
       (input.kind === "revoke" &&
         (await service.listDeliveryAttempts({ delivery_id: delivery.id, kind: "deliver" }, { select: ["id"], take: 1 })).length > 0)
     plan.outside = input.kind === "deliver" || !method.remote || deliveredOutside
-    const order = await loadDeliveryOrder(container, delivery.order_id)
+    // The database methods need only the delivery; outside services get the order's facts too.
+    const order = method.remote ? await loadDeliveryOrder(container, delivery.order_id) : null
     plan.context = deliveryContext(delivery, order, delivery.attempts + 1)
     return new StepResponse(plan)
   }
