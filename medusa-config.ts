@@ -16,7 +16,8 @@ const orderOpsOptions: PluginOptionsInput = {
   digital_delivery: {
     // The demo's webhook, RCON and Discord stand-ins (and the tests' fakes) run on loopback.
     allow_private_targets: true,
-    download_secret: process.env.ORDER_OPS_DOWNLOAD_SECRET || "demo-store-download-secret-change-me",
+    // The demo secret only outside production: in production the plugin refuses to start without a real one.
+    download_secret: process.env.ORDER_OPS_DOWNLOAD_SECRET || (process.env.NODE_ENV === "production" ? undefined : "demo-store-download-secret-change-me"),
     ...(process.env.DISCORD_API_BASE_URL ? { discord_base_url: process.env.DISCORD_API_BASE_URL } : {}),
   },
   carriers: {

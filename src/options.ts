@@ -130,11 +130,12 @@ export const PluginOptionsSchema = z
           .max(20)
           .default([1, 5, 30, 120, 360]),
         /**
-         * Secret that signs download links (at least 16 characters). Pass it from
-         * the environment; `ORDER_OPS_DOWNLOAD_SECRET`, then `COOKIE_SECRET`, are
-         * read when it is not given.
+         * Secret that signs download links. Pass it from the environment;
+         * `ORDER_OPS_DOWNLOAD_SECRET` is read when it is not given (never COOKIE_SECRET).
+         * With NODE_ENV=production the server refuses to start without one of at
+         * least 32 characters (see `resolveDownloadSecret`).
          */
-        download_secret: z.string().min(16, "download_secret must be at least 16 characters").optional(),
+        download_secret: z.string().min(16, "download_secret must be at least 16 characters (32 in production)").optional(),
         /** Defaults for new download products. */
         link_lifetime_hours: z.number().positive().max(24 * 365).default(72),
         max_downloads: z.number().int().positive().max(1000).default(5),

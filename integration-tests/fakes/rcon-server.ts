@@ -77,6 +77,8 @@ export type RconFakeHandle = {
   dropAfterCommand: boolean | ((command: string) => boolean)
   /** Receive commands (other than `list`) but never answer them (for timeouts after sending). */
   hangAfterCommand: boolean
+  /** Answer commands (not `list`) only after this many ms: a slow server. Default 0. */
+  respondDelayMs: number
   /** Accept connections, then close them at once without reading. */
   closeOnConnect: boolean
   /** Never answer a login (for connect timeouts). */
@@ -114,6 +116,7 @@ export async function startRconFake(options: RconFakeOptions = {}): Promise<Rcon
     connections: 0,
     dropAfterCommand: false,
     hangAfterCommand: false,
+    respondDelayMs: 0,
     closeOnConnect: false,
     ignoreLogin: false,
     respond: (command) => `Executed: ${command}`,
@@ -171,6 +174,10 @@ export async function startRconFake(options: RconFakeOptions = {}): Promise<Rcon
         }
         const output =
           command.trim() === "list" ? minecraftListAnswer(handle.players, handle.max_players) : handle.respond(command)
+        if (handle.respondDelayMs > 0 && command.trim() !== "list") {
+          setTimeout(() => !socket.destroyed && send({ id: packet.id, type: RCON_PACKET.RESPONSE_VALUE, body: output }), handle.respondDelayMs)
+          return
+        }
         send({ id: packet.id, type: RCON_PACKET.RESPONSE_VALUE, body: output })
         return
       }

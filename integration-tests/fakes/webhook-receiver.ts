@@ -45,6 +45,10 @@ export type WebhookReceiverHandle = {
   respond_headers: Record<string, string>
   /** Never answer (the request stays open until the client gives up). */
   hang: boolean
+  /** Requests open right now (received, not yet answered or abandoned by the client). */
+  open: number
+  /** Most requests ever open at once. */
+  maxOpen: number
   /** Distinct `webhook-id`s among accepted deliveries. */
   uniqueIds(): string[]
   /** Stops listening and drops open connections. */
@@ -62,6 +66,9 @@ export async function startWebhookReceiver(options: { secret?: string; port?: nu
   let port = options.port ?? 0
 
   const handler = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    handle.open++
+    handle.maxOpen = Math.max(handle.maxOpen, handle.open)
+    res.on("close", () => handle.open--)
     const chunks: Buffer[] = []
     req.on("data", (c: Buffer) => chunks.push(c))
     req.on("end", () => {
@@ -152,6 +159,8 @@ export async function startWebhookReceiver(options: { secret?: string; port?: nu
     respond_status: null,
     respond_headers: {},
     hang: false,
+    open: 0,
+    maxOpen: 0,
     uniqueIds: () => [...new Set(handle.deliveries.map((d) => d.id))],
     goOffline: stop,
     goOnline: listen,

@@ -183,7 +183,7 @@ medusaIntegrationTestRunner({
       it("masks secrets in answers and keeps them when an edit sends them back masked", async () => {
         const created = await product("OOPS-LICENSE-5", "webhook", { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET })
         expect(created.status).toBe(201)
-        expect(created.data.delivery_product.settings.secret).toMatch(/^••••/)
+        expect(created.data.delivery_product.settings.secret).toMatch(/^whsec_••••/)
         const edited = await api.post(
           `/admin/delivery-products/${created.data.delivery_product.id}`,
           { settings: { ...created.data.delivery_product.settings, url: `${receiver.url}/v2/orders` } },

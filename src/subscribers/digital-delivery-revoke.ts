@@ -1,6 +1,18 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, OrderWorkflowEvents, PaymentEvents } from "@medusajs/framework/utils"
 import { revokeOrderDeliveriesWorkflow } from "../workflows/digital-delivery/workflows/revoke-order-deliveries"
+import { runDeliveryWorkflow } from "../workflows/digital-delivery/workflows/run-delivery"
+
+/** Records the owed revokes, then tries each now; one whose delivery is leased (an attempt in flight) is left to the sweep. */
+async function revoke(container: SubscriberArgs<unknown>["container"], orderId: string, reason: string) {
+  const { result } = await revokeOrderDeliveriesWorkflow(container).run({ input: { order_id: orderId, reason } })
+  for (const id of result) {
+    await runDeliveryWorkflow(container).run({
+      input: { delivery_id: id, kind: "revoke", reason, respect_target_limit: false },
+      throwOnError: false,
+    })
+  }
+}
 
 const num = (v: unknown) => Number((v as { numeric?: unknown })?.numeric ?? v ?? 0) || 0
 
@@ -12,7 +24,7 @@ const num = (v: unknown) => Number((v as { numeric?: unknown })?.numeric ?? v ??
 export default async function digitalDeliveryRevoke({ event, container }: SubscriberArgs<{ id: string }>) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   if (event.name === OrderWorkflowEvents.CANCELED) {
-    await revokeOrderDeliveriesWorkflow(container).run({ input: { order_id: event.data.id, reason: "order canceled" } })
+    await revoke(container, event.data.id, "order canceled")
     return
   }
   const { data } = await query.graph({
@@ -29,7 +41,7 @@ export default async function digitalDeliveryRevoke({ event, container }: Subscr
   const captured = num(collection?.captured_amount)
   const refunded = num(collection?.refunded_amount)
   if (captured > 0 && refunded >= captured) {
-    await revokeOrderDeliveriesWorkflow(container).run({ input: { order_id: orderId, reason: "fully refunded" } })
+    await revoke(container, orderId, "fully refunded")
   }
 }
 

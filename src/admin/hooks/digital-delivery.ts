@@ -85,6 +85,16 @@ export function useRetryDelivery(orderId: string) {
   })
 }
 
+/** Closes an owed revoke that keeps failing at the outside service (a person dealt with it). */
+export function useCloseOwedRevoke(orderId: string) {
+  const invalidate = useInvalidateOrder(orderId)
+  return useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<AdminDeliveryResponse>(`/admin/deliveries/${id}/close-revoke`, { method: "POST" }),
+    onSettled: invalidate,
+  })
+}
+
 export function useMarkDeliveryDelivered(orderId: string) {
   const invalidate = useInvalidateOrder(orderId)
   return useMutation({

@@ -5,7 +5,7 @@ import type { StatusLook } from "./status"
 export type DeliveryMethod = "download" | "license_code" | "webhook" | "rcon" | "discord_role"
 export type DeliveryStatus = "pending" | "delivered" | "failed" | "awaiting_recipient" | "revoked"
 export type AttemptKind = "deliver" | "revoke" | "manual" | "resend"
-export type AttemptOutcome = "delivered" | "retry" | "awaiting_recipient" | "failed" | "unknown" | "dry_run"
+export type AttemptOutcome = "delivered" | "retry" | "awaiting_recipient" | "failed" | "unknown" | "dry_run" | "sending" | "interrupted" | "superseded"
 export type LicenseCodeStatus = "available" | "assigned" | "revoked"
 
 export type AdminDeliveryAttempt = {
@@ -43,6 +43,8 @@ export type AdminDelivery = {
   next_attempt_at: string | null
   last_error: string | null
   outcome_unknown: boolean
+  /** A revoke is owed and will be tried again then (until it succeeds or a person closes it). */
+  revoke_next_at?: string | null
   is_dry_run: boolean
   delivered_at: string | null
   revoked_at: string | null
@@ -124,6 +126,9 @@ export const ATTEMPT_OUTCOME: Record<AttemptOutcome, StatusLook> = {
   failed: { label: "Failed", color: "red" },
   unknown: { label: "Outcome unknown", color: "orange" },
   dry_run: { label: "Dry run", color: "purple" },
+  sending: { label: "Sending", color: "blue" },
+  interrupted: { label: "Interrupted", color: "orange" },
+  superseded: { label: "Superseded", color: "grey" },
 }
 
 export const ATTEMPT_KIND: Record<AttemptKind, string> = {

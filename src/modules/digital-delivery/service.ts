@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from "node:crypto"
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -9,23 +9,60 @@ import {
 import type { Context } from "@medusajs/framework/types"
 import { parsePluginOptions, type PluginOptions } from "../../options"
 import { Delivery, DeliveryAttempt, DeliveryProduct, DownloadGrant, LicenseCode, LicensePool } from "./models"
-import { createRemoteDeliveryMethods } from "./methods"
-import type { DeliveryMethodCode, RemoteDeliveryMethod } from "./methods/types"
+import { DeliveryMethodRegistry } from "./methods"
 
 type Executor = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
 
-/** How long an attempt may hold a delivery before another sweep may take it. */
+/** Shortest lease; a longer one when a method's worst case needs it (see `DeliveryMethodRegistry.leaseSeconds`). */
 export const DELIVERY_LEASE_SECONDS = 120
+
+/** Shortest download secret accepted in production. */
+export const MIN_DOWNLOAD_SECRET_LENGTH = 32
 
 /** What a download token says, once verified. */
 export type DownloadTokenClaims = { grant_id: string; expires_at: Date }
+
+/** A lease: the delivery and the fencing token it was taken with. */
+export type DeliveryLease = {
+  id: string
+  method: string
+  delivery_product_id: string | null
+  lease_token: number
+  /** Leased to run an owed revoke, not a delivery attempt. */
+  revoke: boolean
+}
+
+/**
+ * The download link secret: the option, else `ORDER_OPS_DOWNLOAD_SECRET`.
+ * In production it must be there and at least 32 characters: the server
+ * refuses to start otherwise. Never COOKIE_SECRET (often the starter's
+ * default), never a built-in secret: outside production a missing secret
+ * is a random one per process (links then work only in the process that
+ * signed them), under jest a fixed test secret.
+ *
+ * @throws MedusaError INVALID_DATA in production without a long enough secret.
+ */
+export function resolveDownloadSecret(option: string | undefined, env: NodeJS.ProcessEnv = process.env): string {
+  const secret = option ?? env.ORDER_OPS_DOWNLOAD_SECRET
+  if (env.NODE_ENV === "production" && (!secret || secret.length < MIN_DOWNLOAD_SECRET_LENGTH)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `medusa-order-ops: invalid option "digital_delivery.download_secret": required in production, at least ${MIN_DOWNLOAD_SECRET_LENGTH} characters (or set ORDER_OPS_DOWNLOAD_SECRET)`
+    )
+  }
+  if (secret) {
+    return secret
+  }
+  return env.NODE_ENV === "test" || env.JEST_WORKER_ID ? "medusa-order-ops-test-download-secret-0123456789" : randomBytes(32).toString("base64url")
+}
 
 /**
  * Owns delivery products, license pools and codes, deliveries, their
  * attempt log and download grants — and the invariants that need one SQL
  * statement to hold under concurrency: a code is assigned once, a
- * delivery is attempted by one process at a time (a lease), and a download
- * count never goes below zero.
+ * delivery is attempted by one process at a time (a lease with a fencing
+ * token), an outside target never has more than `per_target_concurrency`
+ * leases open, and a download count never goes below zero.
  */
 class DigitalDeliveryModuleService extends MedusaService({
   DeliveryProduct,
@@ -36,119 +73,179 @@ class DigitalDeliveryModuleService extends MedusaService({
   DownloadGrant,
 }) {
   protected options_: PluginOptions
-  protected remote_: Record<"webhook" | "rcon" | "discord_role", RemoteDeliveryMethod>
+  protected methods_: DeliveryMethodRegistry
+  protected leaseSecondsOverride_: number | null = null
   protected readonly downloadSecret_: string
 
   constructor(container: Record<string, unknown>, options: unknown) {
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
-    const dd = this.options_.digital_delivery
-    this.remote_ = createRemoteDeliveryMethods({
+    this.methods_ = this.buildRegistry(this.options_.digital_delivery)
+    this.downloadSecret_ = resolveDownloadSecret(this.options_.digital_delivery.download_secret)
+  }
+
+  private buildRegistry(dd: PluginOptions["digital_delivery"]): DeliveryMethodRegistry {
+    return new DeliveryMethodRegistry({
       allow_private_targets: dd.allow_private_targets,
       discord_base_url: dd.discord_base_url,
       timeout_ms: dd.timeout_ms,
     })
-    const secret = dd.download_secret ?? process.env.ORDER_OPS_DOWNLOAD_SECRET ?? process.env.COOKIE_SECRET
-    if (!secret && process.env.NODE_ENV === "production") {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        'medusa-order-ops: invalid option "digital_delivery.download_secret": required in production (or set ORDER_OPS_DOWNLOAD_SECRET)'
-      )
-    }
-    this.downloadSecret_ = secret ?? "medusa-order-ops-development-download-secret"
   }
 
   getOptions(): PluginOptions {
     return this.options_
   }
 
-  /** The method that talks to an outside service. */
-  getRemoteMethod(code: DeliveryMethodCode): RemoteDeliveryMethod {
-    const method = this.remote_[code as keyof typeof this.remote_]
-    if (!method) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `method: "${code}" is not a remote delivery method`)
-    }
-    return method
+  /** The delivery methods (the one registry), built with the plugin options. */
+  getMethods(): DeliveryMethodRegistry {
+    return this.methods_
   }
 
-  /** Replaces the remote methods' options (tests point Discord at a local fake). */
+  /** Replaces the methods' options (tests point Discord at a local fake, shorten timeouts). */
   configureRemoteMethods(overrides: Partial<PluginOptions["digital_delivery"]>): void {
     const dd = { ...this.options_.digital_delivery, ...overrides }
     this.options_ = { ...this.options_, digital_delivery: dd }
-    this.remote_ = createRemoteDeliveryMethods({
-      allow_private_targets: dd.allow_private_targets,
-      discord_base_url: dd.discord_base_url,
-      timeout_ms: dd.timeout_ms,
-    })
+    this.methods_ = this.buildRegistry(dd)
   }
 
   /**
-   * Records one attempt and moves its delivery (status, schedule, lease
-   * released) in ONE transaction: a crash can never leave an attempt logged
-   * against a delivery that still looks unattempted, nor the reverse.
+   * Tests only: a lease shorter than the methods' worst case, to show that
+   * an attempt overrunning its lease still changes nothing twice. Null
+   * restores the computed lease.
+   */
+  overrideLeaseSecondsForTests(seconds: number | null): void {
+    this.leaseSecondsOverride_ = seconds
+  }
+
+  /** How long a lease lasts: at least the slowest method's worst case, so no attempt outlives it. */
+  leaseSeconds(): number {
+    return this.leaseSecondsOverride_ ?? this.methods_.leaseSeconds(DELIVERY_LEASE_SECONDS)
+  }
+
+  /**
+   * Leases the next delivery that has work due — an owed revoke first, else
+   * an attempt (pending or awaiting the recipient, next attempt passed, no
+   * revoke owed) — that nobody holds, raising its fencing token. An outside
+   * target (webhook, RCON or Discord delivery product) with
+   * `per_target_concurrency` leases open is skipped: the count is taken in
+   * the database under a transaction-scoped advisory lock that serializes
+   * lease statements, so it holds across sweeps, workers and processes.
    */
   @InjectTransactionManager()
-  async recordDeliveryAttempt(
-    attempt: { delivery_id: string; kind: string; attempt: number; outcome: string } & Record<string, unknown>,
-    update: { id: string } & Record<string, unknown>,
-    @MedusaContext() sharedContext: Context = {}
-  ) {
-    await this.createDeliveryAttempts(attempt as never, sharedContext)
-    return await this.updateDeliveries(update as never, sharedContext)
+  async leaseNextDueDelivery(@MedusaContext() sharedContext: Context = {}): Promise<DeliveryLease | null> {
+    const db = sharedContext.transactionManager as unknown as Executor
+    await db.execute(`select pg_advisory_xact_lock(hashtext('order-ops-delivery-lease'))`)
+    const remote = this.methods_.remoteCodes()
+    // Two statements rather than one OR, so each uses its partial index (IDX_delivery_revoke_due, IDX_delivery_due).
+    const due = [
+      `d."revoke_next_at" is not null and d."revoke_next_at" <= now()`,
+      `d."revoke_requested_at" is null and d."status" in ('pending', 'awaiting_recipient')
+       and d."next_attempt_at" is not null and d."next_attempt_at" <= now()`,
+    ]
+    const order = [`d."revoke_next_at"`, `d."next_attempt_at"`]
+    let rows: Record<string, unknown>[] = []
+    for (let i = 0; i < due.length && !rows.length; i++) {
+      rows = await db.execute(
+        `update "delivery" set "locked_until" = now() + (? * interval '1 second'), "lease_token" = "lease_token" + 1, "updated_at" = now()
+         where "id" = (
+           select d."id" from "delivery" d
+           where d."deleted_at" is null and ${due[i]}
+             and (d."locked_until" is null or d."locked_until" < now())
+             and ${this.targetFree("d", remote)}
+           order by ${order[i]} asc
+           limit 1
+           for update skip locked
+         )
+         returning "id", "method", "delivery_product_id", "lease_token", ("revoke_next_at" is not null) as "revoke"`,
+        [this.leaseSeconds(), ...remote, this.options_.digital_delivery.per_target_concurrency]
+      )
+    }
+    return rows[0] ? toLease(rows[0]) : null
   }
 
   /**
-   * Leases deliveries that are due (pending or awaiting the recipient, next
-   * attempt passed, nobody holding them), oldest first, skipping rows another
-   * process is leasing right now. One statement. Deliveries of the
-   * `busy_products` (outside targets the caller already has enough attempts
-   * in flight to) are left for later.
+   * Leases one delivery now (the first attempt after payment, a manual
+   * retry, a revoke, a manual action). Null when another process holds it
+   * or, with `respect_target_limit`, when its outside target is at its limit.
    */
-  @InjectManager()
-  async leaseDueDeliveries(
-    limit: number,
-    busy_products: string[] = [],
+  @InjectTransactionManager()
+  async leaseDelivery(
+    id: string,
+    options: { respect_target_limit?: boolean } = {},
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<{ id: string; method: string; delivery_product_id: string | null }[]> {
-    const skipBusy = busy_products.length
-      ? `and ("delivery_product_id" is null or "delivery_product_id" not in (${busy_products.map(() => "?").join(", ")}))`
-      : ""
-    const rows = await (sharedContext.manager as unknown as Executor).execute(
-      `update "delivery" set "locked_until" = now() + (? * interval '1 second'), "updated_at" = now()
-       where "id" in (
-         select "id" from "delivery"
-         where "deleted_at" is null and "status" in ('pending', 'awaiting_recipient')
-           and "next_attempt_at" is not null and "next_attempt_at" <= now()
-           and ("locked_until" is null or "locked_until" < now())
-           ${skipBusy}
-         order by "next_attempt_at" asc
-         limit ?
+  ): Promise<DeliveryLease | null> {
+    const db = sharedContext.transactionManager as unknown as Executor
+    await db.execute(`select pg_advisory_xact_lock(hashtext('order-ops-delivery-lease'))`)
+    const remote = this.methods_.remoteCodes()
+    const limit = options.respect_target_limit !== false
+    const rows = await db.execute(
+      `update "delivery" set "locked_until" = now() + (? * interval '1 second'), "lease_token" = "lease_token" + 1, "updated_at" = now()
+       where "id" = (
+         select d."id" from "delivery" d
+         where d."id" = ? and d."deleted_at" is null and (d."locked_until" is null or d."locked_until" < now())
+           ${limit ? `and ${this.targetFree("d", remote)}` : ""}
          for update skip locked
        )
-       returning "id", "method", "delivery_product_id"`,
-      [DELIVERY_LEASE_SECONDS, ...busy_products, limit]
+       returning "id", "method", "delivery_product_id", "lease_token", ("revoke_next_at" is not null) as "revoke"`,
+      [this.leaseSeconds(), id, ...(limit ? [...remote, this.options_.digital_delivery.per_target_concurrency] : [])]
     )
-    return rows.map((r) => ({
-      id: r.id as string,
-      method: r.method as string,
-      delivery_product_id: (r.delivery_product_id as string | null) ?? null,
-    }))
+    return rows[0] ? toLease(rows[0]) : null
+  }
+
+  /** SQL: the delivery `alias` is not an outside target with its limit of open leases reached. */
+  private targetFree(alias: string, remote: string[]): string {
+    return `(${alias}."delivery_product_id" is null or ${alias}."method" not in (${remote.map(() => "?").join(", ")})
+      or (select count(*) from "delivery" o where o."delivery_product_id" = ${alias}."delivery_product_id"
+          and o."deleted_at" is null and o."locked_until" > now()) < ?)`
+  }
+
+  /** Gives a lease back, only if it is still the one taken with `lease_token`. */
+  @InjectManager()
+  async releaseLease(id: string, lease_token: number, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `update "delivery" set "locked_until" = null, "updated_at" = now() where "id" = ? and "lease_token" = ? returning "id"`,
+      [id, lease_token]
+    )
+    return rows.length === 1
   }
 
   /**
-   * Leases one delivery for an attempt now (a manual retry, or the first
-   * attempt after payment). False when another process holds it.
+   * Records an attempt's outcome (its `sending` row becomes the outcome) and
+   * moves its delivery, in ONE transaction, only while `lease_token` is
+   * still the delivery's: the row is locked first, so no lease can be taken
+   * in between. When another worker has leased the delivery since, the
+   * attempt is logged as `superseded` and the delivery is left untouched.
    */
-  @InjectManager()
-  async leaseDelivery(id: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
-    const rows = await (sharedContext.manager as unknown as Executor).execute(
-      `update "delivery" set "locked_until" = now() + (? * interval '1 second'), "updated_at" = now()
-       where "id" = ? and "deleted_at" is null and ("locked_until" is null or "locked_until" < now())
-       returning "id"`,
-      [DELIVERY_LEASE_SECONDS, id]
-    )
-    return rows.length === 1
+  @InjectTransactionManager()
+  async recordFencedAttempt(
+    input: {
+      delivery_id: string
+      lease_token: number
+      attempt_id: string
+      attempt: Record<string, unknown> & { outcome: string; message: string }
+      update: Record<string, unknown>
+    },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ recorded: boolean; delivery: Record<string, unknown> }> {
+    const db = sharedContext.transactionManager as unknown as Executor
+    const [row] = await db.execute(`select "lease_token" from "delivery" where "id" = ? for update`, [input.delivery_id])
+    if (!row || Number(row.lease_token) !== input.lease_token) {
+      await this.updateDeliveryAttempts(
+        {
+          id: input.attempt_id,
+          ...input.attempt,
+          outcome: "superseded",
+          message: `Superseded (the lease had passed to another worker; nothing changed): ${input.attempt.outcome}: ${input.attempt.message}`,
+        } as never,
+        sharedContext
+      )
+      const delivery = await this.retrieveDelivery(input.delivery_id, {}, sharedContext)
+      return { recorded: false, delivery: delivery as unknown as Record<string, unknown> }
+    }
+    await this.updateDeliveryAttempts({ id: input.attempt_id, ...input.attempt } as never, sharedContext)
+    const delivery = await this.updateDeliveries({ id: input.delivery_id, ...input.update } as never, sharedContext)
+    return { recorded: true, delivery: delivery as unknown as Record<string, unknown> }
   }
 
   /**
@@ -266,6 +363,16 @@ class DigitalDeliveryModuleService extends MedusaService({
       return null
     }
     return { grant_id, expires_at: new Date(Number(exp) * 1000) }
+  }
+}
+
+function toLease(row: Record<string, unknown>): DeliveryLease {
+  return {
+    id: row.id as string,
+    method: row.method as string,
+    delivery_product_id: (row.delivery_product_id as string | null) ?? null,
+    lease_token: Number(row.lease_token),
+    revoke: row.revoke === true,
   }
 }
 

@@ -9,10 +9,71 @@ import { MedusaError } from "@medusajs/framework/utils"
  * (tests, the demo store).
  */
 
+/** Resolves a host to all its addresses (`dns.promises.lookup` with `all: true` by default; tests inject one). */
+export type HostResolver = (host: string) => Promise<{ address: string; family: number }[]>
+
+/** Default resolver: the system's (`getaddrinfo`, like `net.connect`). */
+export const systemResolver: HostResolver = (host) => dns.promises.lookup(host, { all: true })
+
+/** Default DNS lookup timeout, ms. */
+export const DEFAULT_LOOKUP_TIMEOUT_MS = 5_000
+
 /** Options for {@link assertPublicTarget}. */
 export type PublicTargetOptions = {
   /** Skip the address checks (still resolves the host). */
   allow_private_targets: boolean
+  /** Give up resolving after this long (UNEXPECTED_STATE, a retry). Default 5,000 ms. */
+  lookup_timeout_ms?: number
+  /** Resolver to use; default the system's. */
+  resolver?: HostResolver
+}
+
+/**
+ * Resolves `host` with a timeout. `getaddrinfo` cannot be cancelled; we
+ * stop waiting for it.
+ *
+ * @throws MedusaError UNEXPECTED_STATE when it fails, times out or answers nothing.
+ */
+export async function resolveHost(host: string, options: Pick<PublicTargetOptions, "lookup_timeout_ms" | "resolver"> = {}) {
+  const timeoutMs = options.lookup_timeout_ms ?? DEFAULT_LOOKUP_TIMEOUT_MS
+  let timer: NodeJS.Timeout | undefined
+  let addresses: { address: string; family: number }[]
+  try {
+    addresses = await Promise.race([
+      (options.resolver ?? systemResolver)(host),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(Object.assign(new Error("lookup timed out"), { code: `timed out after ${timeoutMs} ms` })), timeoutMs)
+      }),
+    ])
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "lookup failed"
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Could not resolve delivery target host "${host}": ${code}`)
+  } finally {
+    clearTimeout(timer)
+  }
+  if (!addresses.length) {
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Delivery target host "${host}" resolved to no address`)
+  }
+  return addresses
+}
+
+/**
+ * Refuses the first forbidden address among `addresses` (see
+ * {@link forbiddenAddressReason}).
+ *
+ * @throws MedusaError NOT_ALLOWED naming the host, address and reason.
+ */
+export function assertPublicAddresses(host: string, addresses: { address: string }[]): void {
+  for (const { address } of addresses) {
+    const reason = forbiddenAddressReason(address)
+    if (reason) {
+      const via = address === host ? "" : ` (resolves to ${address})`
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Delivery target host "${host}"${via} is ${reason}; private targets are not allowed`
+      )
+    }
+  }
 }
 
 /** Plain-words reasons for the ipaddr.js range names we refuse. */
@@ -97,45 +158,27 @@ export function forbiddenAddressReason(address: string): string | null {
  * unspecified, multicast, carrier-grade NAT, reserved, or an IPv6 form of
  * one of those — unless `allow_private_targets`.
  *
- * Returns the first resolved address. Connect to that address where the
- * client allows it (RCON does): resolving again at connect time would let a
- * DNS-rebinding host answer a public address here and a private one then.
- * `fetch` cannot be pinned to an address without a custom dispatcher, so
- * HTTP callers check and then fetch the URL; that window is a known
- * limitation (mitigated by not following redirects).
+ * Returns the first resolved address. Connect to that address: RCON
+ * connects to it, and HTTP goes through `pinnedFetch`
+ * (src/utils/pinned-fetch.ts), whose connection resolves and checks the
+ * host again and connects only to the address that passed, so a
+ * DNS-rebinding host cannot answer a public address here and a private
+ * one at connect time.
  *
  * @throws MedusaError NOT_ALLOWED naming the host and reason when refused;
  *   INVALID_DATA for a malformed target; UNEXPECTED_STATE when the host
- *   does not resolve (could be transient: callers treat it as a retry).
+ *   does not resolve in time (could be transient: callers treat it as a retry).
  */
 export async function assertPublicTarget(
   hostOrUrl: string,
   options: PublicTargetOptions
-): Promise<{ address: string }> {
+): Promise<{ address: string; family: number }> {
   const host = targetHost(hostOrUrl)
-  let addresses: { address: string; family: number }[]
-  try {
-    addresses = await dns.promises.lookup(host, { all: true })
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? "lookup failed"
-    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Could not resolve delivery target host "${host}": ${code}`)
-  }
-  if (!addresses.length) {
-    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Delivery target host "${host}" resolved to no address`)
-  }
+  const addresses = await resolveHost(host, options)
   if (!options.allow_private_targets) {
-    for (const { address } of addresses) {
-      const reason = forbiddenAddressReason(address)
-      if (reason) {
-        const via = address === host ? "" : ` (resolves to ${address})`
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `Delivery target host "${host}"${via} is ${reason}; private targets are not allowed`
-        )
-      }
-    }
+    assertPublicAddresses(host, addresses)
   }
-  return { address: addresses[0].address }
+  return { address: addresses[0].address, family: addresses[0].family }
 }
 
 /** True when `e` is the refusal thrown by {@link assertPublicTarget} or a malformed target. */

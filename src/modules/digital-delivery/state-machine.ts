@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import type { AttemptOutcome, DeliveryStatus } from "./methods/types"
 
 /** Display labels for delivery statuses. */
@@ -24,6 +25,21 @@ export const DELIVERY_TRANSITIONS: Record<DeliveryStatus, DeliveryStatus[]> = {
 
 export function canMoveDelivery(from: DeliveryStatus, to: DeliveryStatus): boolean {
   return from === to || DELIVERY_TRANSITIONS[from].includes(to)
+}
+
+/**
+ * Refuses a move the table does not allow. Every write of a delivery's
+ * status (attempt, revoke, manual actions) goes through it.
+ *
+ * @throws MedusaError NOT_ALLOWED naming both statuses.
+ */
+export function assertDeliveryTransition(from: DeliveryStatus, to: DeliveryStatus): void {
+  if (!canMoveDelivery(from, to)) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      `status: a delivery cannot go from ${DELIVERY_STATUS_LABELS[from]} to ${DELIVERY_STATUS_LABELS[to]}`
+    )
+  }
 }
 
 /** Default retry schedule in minutes: 1 min, 5 min, 30 min, 2 h, 6 h, then Failed. */

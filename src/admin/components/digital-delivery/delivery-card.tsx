@@ -1,7 +1,7 @@
 import { ArrowPath, CheckCircle, ExclamationCircle, TriangleDownMini, TriangleRightMini } from "@medusajs/icons"
 import { Badge, Button, Copy, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { useMarkDeliveryDelivered, useRetryDelivery } from "../../hooks/digital-delivery"
+import { useCloseOwedRevoke, useMarkDeliveryDelivered, useRetryDelivery } from "../../hooks/digital-delivery"
 import {
   ATTEMPT_KIND,
   RETRYABLE,
@@ -124,6 +124,8 @@ export function DeliveryCard({
   const [marking, setMarking] = useState(false)
   const retry = useRetryDelivery(orderId)
   const mark = useMarkDeliveryDelivered(orderId)
+  const closeRevoke = useCloseOwedRevoke(orderId)
+  const revokeOpen = delivery.status === "revoked" && Boolean(delivery.revoke_next_at || delivery.outcome_unknown || delivery.last_error)
   const canRetry = RETRYABLE.includes(delivery.status)
   const canMark = RETRYABLE.includes(delivery.status)
   const codes = [
@@ -209,6 +211,27 @@ export function DeliveryCard({
         <Text size="small" className="text-ui-fg-error break-words" data-testid="delivery-last-error">
           {delivery.last_error}
         </Text>
+      )}
+      {revokeOpen && (
+        <div className="flex items-center justify-between gap-x-2" data-testid="delivery-revoke-owed">
+          <Text size="xsmall" className="text-ui-fg-muted">
+            {delivery.revoke_next_at ? `Revoke tried again ${formatRelative(delivery.revoke_next_at)}` : "Revoke needs a person"}
+          </Text>
+          <Button
+            size="small"
+            variant="secondary"
+            isLoading={closeRevoke.isPending}
+            onClick={() =>
+              closeRevoke.mutate(delivery.id, {
+                onSuccess: () => toast.success(`${delivery.title}: revoke closed`),
+                onError: (e) => toast.error(e.message),
+              })
+            }
+            data-testid="delivery-close-revoke"
+          >
+            Close revoke
+          </Button>
+        </div>
       )}
       {delivery.next_attempt_at && delivery.status !== "delivered" && (
         <Text size="xsmall" className="text-ui-fg-muted" data-testid="delivery-next-attempt" title={formatDateTime(delivery.next_attempt_at)}>

@@ -1,40 +1,31 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
+import { DeliveryMethodRegistry } from "../../../modules/digital-delivery/methods"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
 import { DELIVERY_STATUS_LABELS } from "../../../modules/digital-delivery/state-machine"
 import type { DeliveryStatus } from "../../../modules/digital-delivery/methods/types"
 import type { DeliveryDTO, DeliveryProductDTO } from "../../../workflows/digital-delivery/utils/types"
 
-const SECRET_KEYS = new Set(["secret", "password", "bot_token"])
+/** The methods' secret fields come from the one registry (they do not depend on the plugin options). */
+const registry = new DeliveryMethodRegistry()
 
-/** Settings with secrets masked: `••••` plus the last 4 characters. */
-export function maskSettings(settings: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(settings ?? {}).map(([key, value]) =>
-      SECRET_KEYS.has(key) && typeof value === "string" ? [key, `••••${value.slice(-4)}`] : [key, value]
-    )
-  )
+/** Settings with the method's secrets masked (`maskSecret`). */
+export function maskSettings(method: string, settings: Record<string, unknown>): Record<string, unknown> {
+  return registry.maskSettings(method, settings)
 }
 
 /** A delivery product as the API shows it. */
 export function serializeDeliveryProduct(product: DeliveryProductDTO) {
-  return { ...product, settings: maskSettings(product.settings) }
+  return { ...product, settings: maskSettings(product.method, product.settings) }
 }
 
 /**
- * Keeps stored secrets when an update sends them back masked (`••••1234`)
- * or leaves them out, so editing other fields never needs the secret again.
+ * Keeps stored secrets when an update sends them back masked or leaves
+ * them out, so editing other fields never needs the secret again.
  */
-export function mergeSecrets(previous: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
-  const merged = { ...next }
-  for (const key of SECRET_KEYS) {
-    const value = merged[key]
-    if ((value === undefined || (typeof value === "string" && value.startsWith("••••"))) && previous[key] !== undefined) {
-      merged[key] = previous[key]
-    }
-  }
-  return merged
+export function mergeSecrets(method: string, previous: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> {
+  return registry.mergeSecrets(method, previous, next)
 }
 
 /** @throws MedusaError NOT_FOUND */

@@ -1,60 +1,23 @@
 import { z } from "@medusajs/framework/zod"
+import { DeliveryMethodRegistry } from "../../../modules/digital-delivery/methods"
+import { DELIVERY_METHODS, type DeliveryMethodCode } from "../../../modules/digital-delivery/methods/types"
 
 const text = (field: string, max: number) =>
   z.string({ error: `${field} must be text` }).trim().min(1, { error: `${field} is required` }).max(max, { error: `${field} is longer than ${max} characters` })
 
-const downloadSettings = z
-  .object({
-    file_ids: z.array(text("settings.file_ids", 200), { error: "settings.file_ids must be a list of file ids" }).min(1, { error: "settings.file_ids: add at least one file" }),
-    file_names: z.record(z.string(), z.string().max(300)).optional(),
-    link_lifetime_hours: z.number({ error: "settings.link_lifetime_hours must be a number" }).positive({ error: "settings.link_lifetime_hours must be more than 0" }).max(24 * 365, { error: "settings.link_lifetime_hours is at most a year" }),
-    max_downloads: z.number({ error: "settings.max_downloads must be a number" }).int({ error: "settings.max_downloads must be a whole number" }).min(1, { error: "settings.max_downloads must be at least 1" }).max(1000, { error: "settings.max_downloads is at most 1000" }),
-  })
-  .strict()
-
-const licenseSettings = z.object({ pool_id: text("settings.pool_id", 100) }).strict()
-
-const webhookSettings = z
-  .object({
-    url: z.url({ error: "settings.url must be a URL" }).refine((u) => /^https?:\/\//.test(u), { error: "settings.url must be http(s)" }),
-    secret: z.string({ error: "settings.secret is required" }).regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, { error: "settings.secret must be a Standard Webhooks secret (whsec_…)" }),
-  })
-  .strict()
-
-const rconSettings = z
-  .object({
-    host: text("settings.host", 255),
-    port: z.number({ error: "settings.port must be a number" }).int({ error: "settings.port must be a whole number" }).min(1, { error: "settings.port must be 1–65535" }).max(65535, { error: "settings.port must be 1–65535" }),
-    password: text("settings.password", 200),
-    command: text("settings.command", 500),
-    revoke_command: z.string().trim().max(500, { error: "settings.revoke_command is longer than 500 characters" }).nullish(),
-    online_only: z.boolean({ error: "settings.online_only must be true or false" }).optional(),
-    player_field: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict()
-
-const snowflake = (field: string) => z.string({ error: `${field} is required` }).regex(/^\d{17,20}$/, { error: `${field} must be a Discord id (17–20 digits)` })
-
-const discordSettings = z
-  .object({
-    bot_token: text("settings.bot_token", 200),
-    guild_id: snowflake("settings.guild_id"),
-    role_id: snowflake("settings.role_id"),
-    user_field: z.string().trim().min(1).max(100).optional(),
-  })
-  .strict()
+/**
+ * The methods' settings schemas come from the one registry; the schemas do
+ * not depend on the plugin options, so default-built methods serve here.
+ */
+const registry = new DeliveryMethodRegistry()
 
 /** Settings by method; an unknown or missing setting is a 400 naming `settings.<field>`. */
-export const SETTINGS_BY_METHOD = {
-  download: downloadSettings,
-  license_code: licenseSettings,
-  webhook: webhookSettings,
-  rcon: rconSettings,
-  discord_role: discordSettings,
-} as const
+export const SETTINGS_BY_METHOD = Object.fromEntries(
+  DELIVERY_METHODS.map((code) => [code, registry.get(code).settingsSchema])
+) as Record<DeliveryMethodCode, z.ZodType>
 
-const method = z.enum(["download", "license_code", "webhook", "rcon", "discord_role"], {
-  error: "method must be one of download, license_code, webhook, rcon, discord_role",
+const method = z.enum(DELIVERY_METHODS, {
+  error: `method must be one of ${DELIVERY_METHODS.join(", ")}`,
 })
 
 /** `POST /admin/delivery-products` */
@@ -80,7 +43,7 @@ export const AdminUpdateDeliveryProduct = z
 export type AdminUpdateDeliveryProductType = z.infer<typeof AdminUpdateDeliveryProduct>
 
 /** Validates `settings` for a method, reporting issues as `settings.<field>`. */
-export function checkSettings(m: keyof typeof SETTINGS_BY_METHOD, settings: unknown, ctx: z.RefinementCtx) {
+export function checkSettings(m: DeliveryMethodCode, settings: unknown, ctx: z.RefinementCtx) {
   const parsed = SETTINGS_BY_METHOD[m].safeParse(settings)
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {

@@ -1,5 +1,6 @@
 import { parseRetryAfter, MAX_RETRY_AFTER_MS } from "../methods/shared"
-import { canMoveDelivery, DEFAULT_RETRY_MINUTES, nextDeliveryState } from "../state-machine"
+import { assertDeliveryTransition, canMoveDelivery, DEFAULT_RETRY_MINUTES, DELIVERY_TRANSITIONS, nextDeliveryState } from "../state-machine"
+import { DELIVERY_STATUSES } from "../methods/types"
 
 const now = new Date("2041-11-29T12:00:00Z")
 const minutes = (d: Date | null) => (d ? (d.getTime() - now.getTime()) / 60_000 : null)
@@ -63,5 +64,21 @@ describe("parseRetryAfter", () => {
 
   it("caps an absurd wait at a day", () => {
     expect(parseRetryAfter(String(30 * 24 * 3600), at)).toBe(MAX_RETRY_AFTER_MS)
+  })
+})
+
+describe("assertDeliveryTransition", () => {
+  const pairs = DELIVERY_STATUSES.flatMap((from) => DELIVERY_STATUSES.map((to) => [from, to] as const))
+  it.each(pairs)("%s → %s follows DELIVERY_TRANSITIONS", (from, to) => {
+    const allowed = from === to || DELIVERY_TRANSITIONS[from].includes(to)
+    if (allowed) {
+      expect(() => assertDeliveryTransition(from, to)).not.toThrow()
+    } else {
+      expect(() => assertDeliveryTransition(from, to)).toThrow(/^status: a delivery cannot go from /)
+    }
+  })
+
+  it("refuses taking a revoked delivery back to delivered, naming both statuses", () => {
+    expect(() => assertDeliveryTransition("revoked", "delivered")).toThrow("status: a delivery cannot go from Revoked to Delivered")
   })
 })

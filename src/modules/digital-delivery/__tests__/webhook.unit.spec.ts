@@ -4,7 +4,7 @@ import {
   WEBHOOK_FAKE_SECRET,
   type WebhookReceiverHandle,
 } from "../../../../integration-tests/fakes/webhook-receiver"
-import { createRemoteDeliveryMethods, maskSecret, WebhookDeliveryMethod } from "../methods"
+import { maskSecret, WebhookDeliveryMethod } from "../methods"
 import type { DeliveryContext, WebhookSettings } from "../methods/types"
 
 /**
@@ -211,23 +211,5 @@ describe("WebhookDeliveryMethod", () => {
       body: { type: "order_ops.delivery.requested", data: { delivery_id: "ddel_01" } },
     })
     expect(JSON.stringify(summary)).not.toContain(WEBHOOK_FAKE_SECRET.slice(6))
-  })
-})
-
-describe("maskSecret and createRemoteDeliveryMethods", () => {
-  it("keeps only a known prefix and the last four characters of long secrets", () => {
-    expect(maskSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw")).toBe("whsec_••••LaSw")
-    expect(maskSecret("short")).toBe("••••")
-    expect(maskSecret("whsec_abc")).toBe("whsec_••••")
-    expect(maskSecret("")).toBe("")
-    expect(maskSecret(null)).toBe("")
-  })
-
-  it("builds one method per remote code", () => {
-    const methods = createRemoteDeliveryMethods({ allow_private_targets: false, discord_base_url: "https://discord.com/api/v10", timeout_ms: 5_000 })
-    expect(Object.keys(methods).sort()).toEqual(["discord_role", "rcon", "webhook"])
-    expect(methods.webhook.code).toBe("webhook")
-    expect(methods.rcon.code).toBe("rcon")
-    expect(methods.discord_role.code).toBe("discord_role")
   })
 })

@@ -1,11 +1,16 @@
+import { z } from "@medusajs/framework/zod"
+import { forbiddenTargetReason, pinnedFetch } from "../../../utils/pinned-fetch"
+import { settingKey, settingText } from "./settings"
 import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, parseRetryAfter, summarizeBody, withDefaults } from "./shared"
 import type {
   AttemptResult,
   DeliveryContext,
   DeliveryMethodOptions,
   DiscordRoleSettings,
+  DeliveryMethod,
+  DeliverySettingsField,
+  DeliveryTarget,
   ExchangeSummary,
-  RemoteDeliveryMethod,
 } from "./types"
 
 /**
@@ -26,13 +31,45 @@ const USER_AGENT = "DiscordBot (https://github.com/medusa-order-ops, 0.1.0)"
 type DiscordError = { message?: string; code?: number; retry_after?: number; global?: boolean }
 
 /** Gives and takes back Discord roles. Never throws. */
-export class DiscordRoleDeliveryMethod implements RemoteDeliveryMethod<DiscordRoleSettings> {
+export class DiscordRoleDeliveryMethod implements DeliveryMethod<DiscordRoleSettings> {
   readonly code = "discord_role" as const
+  readonly label = "Discord role"
+  readonly remote = true
+  /** Adding a role the member already has changes nothing. */
+  readonly resendAfterUnknown = "resend_idempotent" as const
+  readonly secretFields = ["bot_token"] as const
+  readonly settingsSchema = z
+    .object({
+      bot_token: settingText("bot_token", 200),
+      guild_id: z.string({ error: "settings.guild_id is required" }).regex(SNOWFLAKE, { error: "settings.guild_id must be a Discord id (17–20 digits)" }),
+      role_id: z.string({ error: "settings.role_id is required" }).regex(SNOWFLAKE, { error: "settings.role_id must be a Discord id (17–20 digits)" }),
+      user_field: settingKey("user_field"),
+    })
+    .strict()
+  readonly settingsFields: readonly DeliverySettingsField[] = [
+    { name: "bot_token", label: "Bot token", type: "secret", required: true, secret: true },
+    { name: "guild_id", label: "Server (guild) id", type: "text", required: true, secret: false },
+    { name: "role_id", label: "Role id", type: "text", required: true, secret: false },
+    { name: "user_field", label: "Metadata key of the Discord user id", type: "text", required: false, secret: false },
+  ]
   private readonly options: DeliveryMethodOptions
 
   /** @param options shared method options (Discord base URL, timeout, private targets). */
   constructor(options: Partial<DeliveryMethodOptions> = {}) {
     this.options = withDefaults(options)
+  }
+
+  /** The Discord API itself (its base URL is a plugin option). */
+  targets(_settings: DiscordRoleSettings, options: DeliveryMethodOptions): DeliveryTarget[] {
+    return [{ field: "discord_base_url", target: options.discord_base_url }]
+  }
+
+  worstCaseMs(options: DeliveryMethodOptions): number {
+    return options.lookup_timeout_ms + options.timeout_ms
+  }
+
+  instructions(title: string): string {
+    return `${title}: the role is given on the Discord server to the account named at checkout.`
   }
 
   /** `PUT …/guilds/{guild}/members/{user}/roles/{role}`. */
@@ -113,24 +150,31 @@ export class DiscordRoleDeliveryMethod implements RemoteDeliveryMethod<DiscordRo
     let response: ExchangeSummary
     let retryAfterHeader: string | null
     try {
-      const res = await fetch(url, {
-        method,
-        headers: {
-          authorization: `Bot ${settings.bot_token}`,
-          // The header carries UTF-8 only when percent-encoded.
-          "x-audit-log-reason": encodeURIComponent(reason),
-          "user-agent": USER_AGENT,
+      // Pinned to the address that passes the guard at connect time (DNS rebinding).
+      const res = await pinnedFetch(
+        url,
+        {
+          method,
+          headers: {
+            authorization: `Bot ${settings.bot_token}`,
+            // The header carries UTF-8 only when percent-encoded.
+            "x-audit-log-reason": encodeURIComponent(reason),
+            "user-agent": USER_AGENT,
+          },
         },
-        redirect: "manual",
-        signal: AbortSignal.timeout(this.options.timeout_ms),
-      })
-      const text = await res.text()
+        this.options
+      )
+      const text = res.text
       status = res.status
       const summarized = summarizeBody(text)
       body = summarized && typeof summarized === "object" ? (summarized as DiscordError) : null
       retryAfterHeader = res.headers.get("retry-after")
       response = { status, duration_ms: Date.now() - started, body: summarized }
     } catch (e) {
+      const refused = forbiddenTargetReason(e)
+      if (refused) {
+        return { outcome: "failed", message: `Discord API target refused at connect time: ${refused}`, request, response: { error: describeError(e) }, data }
+      }
       const message = isTimeout(e)
         ? `Discord API did not answer within ${this.options.timeout_ms} ms; will retry`
         : `Discord API unreachable: ${describeError(e)}; will retry`

@@ -1,4 +1,6 @@
 import { Rcon } from "rcon-client"
+import { z } from "@medusajs/framework/zod"
+import { settingKey, settingText } from "./settings"
 import {
   checkTarget,
   describeError,
@@ -14,8 +16,10 @@ import type {
   DeliveryContext,
   DeliveryMethodOptions,
   ExchangeSummary,
+  DeliveryMethod,
+  DeliverySettingsField,
+  DeliveryTarget,
   RconSettings,
-  RemoteDeliveryMethod,
 } from "./types"
 
 /**
@@ -63,13 +67,59 @@ function timer<T>(ms: number, value: T): { promise: Promise<T>; cancel: () => vo
 }
 
 /** Delivers (and revokes) items by RCON command. Never throws. */
-export class RconDeliveryMethod implements RemoteDeliveryMethod<RconSettings> {
+export class RconDeliveryMethod implements DeliveryMethod<RconSettings> {
   readonly code = "rcon" as const
+  readonly label = "RCON command"
+  readonly remote = true
+  /** A console command is not idempotent: one that may have run is never sent again by itself. */
+  readonly resendAfterUnknown = "never" as const
+  readonly secretFields = ["password"] as const
+  readonly settingsSchema = z
+    .object({
+      host: settingText("host", 255),
+      port: z
+        .number({ error: "settings.port must be a number" })
+        .int({ error: "settings.port must be a whole number" })
+        .min(1, { error: "settings.port must be 1–65535" })
+        .max(65535, { error: "settings.port must be 1–65535" }),
+      password: settingText("password", 200),
+      command: settingText("command", 500),
+      revoke_command: z
+        .string()
+        .trim()
+        .max(500, { error: "settings.revoke_command is longer than 500 characters" })
+        .nullish(),
+      online_only: z.boolean({ error: "settings.online_only must be true or false" }).optional(),
+      player_field: settingKey("player_field"),
+    })
+    .strict()
+  readonly settingsFields: readonly DeliverySettingsField[] = [
+    { name: "host", label: "Host", type: "text", required: true, secret: false },
+    { name: "port", label: "Port", type: "number", required: true, secret: false },
+    { name: "password", label: "RCON password", type: "secret", required: true, secret: true },
+    { name: "command", label: "Command", type: "template", required: true, secret: false, help: "{player}, {order_id}, {display_id}, {quantity}, {sku}, {email}" },
+    { name: "revoke_command", label: "Revoke command", type: "template", required: false, secret: false },
+    { name: "online_only", label: "Only when the player is online", type: "boolean", required: false, secret: false },
+    { name: "player_field", label: "Metadata key of the player name", type: "text", required: false, secret: false },
+  ]
   private readonly options: DeliveryMethodOptions
 
   /** @param options shared method options (timeout, private targets). */
   constructor(options: Partial<DeliveryMethodOptions> = {}) {
     this.options = withDefaults(options)
+  }
+
+  targets(settings: RconSettings): DeliveryTarget[] {
+    return [{ field: "settings.host", target: settings.host }]
+  }
+
+  /** Lookup, login, `list`, the command and the close: each bounded by the timeout plus a guard. */
+  worstCaseMs(options: DeliveryMethodOptions): number {
+    return options.lookup_timeout_ms + 3 * (options.timeout_ms + GUARD_MS) + GUARD_MS
+  }
+
+  instructions(title: string): string {
+    return `${title}: given in game to the player named at checkout.`
   }
 
   /**

@@ -16,6 +16,7 @@ export const DEFAULT_METHOD_OPTIONS: DeliveryMethodOptions = {
   allow_private_targets: false,
   discord_base_url: "https://discord.com/api/v10",
   timeout_ms: 10_000,
+  lookup_timeout_ms: 5_000,
 }
 
 /** Fills missing method options with the documented defaults. */
@@ -24,13 +25,21 @@ export function withDefaults(options: Partial<DeliveryMethodOptions> = {}): Deli
     allow_private_targets: options.allow_private_targets ?? DEFAULT_METHOD_OPTIONS.allow_private_targets,
     discord_base_url: (options.discord_base_url ?? DEFAULT_METHOD_OPTIONS.discord_base_url).replace(/\/+$/, ""),
     timeout_ms: options.timeout_ms ?? DEFAULT_METHOD_OPTIONS.timeout_ms,
+    lookup_timeout_ms: options.lookup_timeout_ms ?? DEFAULT_METHOD_OPTIONS.lookup_timeout_ms,
+    ...(options.resolver ? { resolver: options.resolver } : {}),
   }
 }
 
+/** What every masked value starts with (after a kept `whsec_` prefix). */
+export const MASK = "••••"
+
 /**
- * Masks a secret for logs and API answers: keeps a well-known prefix
- * (`whsec_`) and, for long secrets, the last four characters, so two
- * configured secrets can be told apart without revealing either.
+ * THE masking function of the plugin (settings secrets in API answers,
+ * tokens and passwords in the attempt log, license and redemption codes):
+ * keeps a well-known prefix (`whsec_`) and, only for secrets of 16
+ * characters or more, the last four characters, so two configured secrets
+ * can be told apart without revealing either. A short secret is never
+ * shown, not even in part.
  */
 export function maskSecret(secret: string | null | undefined): string {
   if (!secret) {
@@ -39,9 +48,14 @@ export function maskSecret(secret: string | null | undefined): string {
   const prefix = secret.startsWith("whsec_") ? "whsec_" : ""
   const rest = secret.slice(prefix.length)
   if (rest.length < 16) {
-    return `${prefix}••••`
+    return `${prefix}${MASK}`
   }
-  return `${prefix}••••${rest.slice(-4)}`
+  return `${prefix}${MASK}${rest.slice(-4)}`
+}
+
+/** True for a value {@link maskSecret} produced (an update sending a secret back masked). */
+export function isMasked(value: unknown): boolean {
+  return typeof value === "string" && (value.startsWith(MASK) || value.startsWith(`whsec_${MASK}`))
 }
 
 /** Cuts text to {@link MAX_SUMMARY_TEXT} characters, marking the cut. */
@@ -101,9 +115,13 @@ export async function checkTarget(
   target: string,
   options: DeliveryMethodOptions,
   request: ExchangeSummary
-): Promise<{ address: string } | AttemptResult> {
+): Promise<{ address: string; family: number } | AttemptResult> {
   try {
-    return await assertPublicTarget(target, { allow_private_targets: options.allow_private_targets })
+    return await assertPublicTarget(target, {
+      allow_private_targets: options.allow_private_targets,
+      lookup_timeout_ms: options.lookup_timeout_ms,
+      resolver: options.resolver,
+    })
   } catch (e) {
     const message = MedusaError.isMedusaError(e) ? e.message : describeError(e)
     return { outcome: isPermanentTargetError(e) ? "failed" : "retry", message, request, response: null }
@@ -111,7 +129,7 @@ export async function checkTarget(
 }
 
 /** Narrows {@link checkTarget}'s answer. */
-export function isAttemptResult(value: { address: string } | AttemptResult): value is AttemptResult {
+export function isAttemptResult(value: { address: string; family: number } | AttemptResult): value is AttemptResult {
   return "outcome" in value
 }
 

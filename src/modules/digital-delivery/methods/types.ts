@@ -26,6 +26,17 @@ export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number]
 export const ATTEMPT_OUTCOMES = ["delivered", "retry", "awaiting_recipient", "failed", "unknown", "dry_run"] as const
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number]
 
+/**
+ * What the attempt log can say about an attempt: an outcome, or
+ * - `sending`: written BEFORE the outside call; an attempt still `sending` after its lease
+ *   ended was cut off (a crash) and is resolved per method by the next attempt;
+ * - `interrupted`: such a cut-off attempt, once found;
+ * - `superseded`: the attempt finished after its lease had passed to another worker: its
+ *   outcome is logged but changed nothing.
+ */
+export const ATTEMPT_LOG_OUTCOMES = [...ATTEMPT_OUTCOMES, "sending", "interrupted", "superseded"] as const
+export type AttemptLogOutcome = (typeof ATTEMPT_LOG_OUTCOMES)[number]
+
 /** Settings per method, stored on the delivery product. Secrets are masked in API answers. */
 export type DownloadSettings = {
   /** Files stored through Medusa's file module. */
@@ -103,18 +114,83 @@ export type AttemptResult = {
   retry_after_ms?: number | null
 }
 
+/** One settings field as the admin renders it (`GET /admin/delivery-methods`). */
+export type DeliverySettingsField = {
+  name: string
+  label: string
+  type: "text" | "number" | "boolean" | "list" | "secret" | "template"
+  required: boolean
+  /** Secret: stored, never shown whole (masked by `maskSecret`). */
+  secret: boolean
+  help?: string
+}
+
+/** One outside address a method's settings point at (SSRF-checked on save and at request time). */
+export type DeliveryTarget = { field: string; target: string }
+
 /**
- * An outside-service method (webhook, RCON, Discord). Download and license
- * code deliveries are database work done by the workflows.
+ * What a method needs from the store to do its work in the database
+ * (download grants, license codes). Outside-service methods ignore it.
  */
-export interface RemoteDeliveryMethod<S extends DeliverySettings = DeliverySettings> {
+export type DeliveryRuntime = {
+  /** Creates the delivery's download grants once; a retry keeps them. */
+  ensureDownloadGrants(
+    context: DeliveryContext,
+    settings: DownloadSettings
+  ): Promise<{ id: string; expires_at: Date | string }[]>
+  /** Disables the delivery's live download links; returns how many. */
+  revokeDownloadGrants(delivery_id: string): Promise<number>
+  /** Assigns codes until the delivery holds `quantity` (codes it holds count). */
+  assignLicenseCodes(delivery_id: string, pool_id: string, quantity: number): Promise<{ codes: string[]; missing: number }>
+  /** Marks the delivery's assigned codes revoked (never back to the pool); returns how many. */
+  revokeLicenseCodes(delivery_id: string): Promise<number>
+  /** Whether a license pool exists (settings check). */
+  licensePoolExists(pool_id: string): Promise<boolean>
+}
+
+/**
+ * What to do with an attempt found still `sending` after its lease ended
+ * (the worker died between writing the attempt and recording its outcome):
+ * - `resend_same_id`: send again, the receiver deduplicates by the same id (webhook-id);
+ * - `resend_idempotent`: sending twice has the effect of once (Discord role add, database work);
+ * - `never`: the command may have run and is not idempotent (RCON): outcome unknown, a person decides.
+ */
+export type ResendAfterUnknown = "resend_same_id" | "resend_idempotent" | "never"
+
+/**
+ * One delivery method: everything the plugin knows about it lives behind
+ * this interface, and {@link DELIVERY_METHOD_REGISTRY} is the one list of
+ * them. Validators, secret masking, SSRF checks, the sweep, revoke, the
+ * instructions email and the admin all read it.
+ */
+export interface DeliveryMethod<S = DeliverySettings> {
   readonly code: DeliveryMethodCode
+  /** Name shown in the admin. */
+  readonly label: string
+  /** Talks to a service outside the store: dry runs for test orders, per-target limit, SSRF checks. */
+  readonly remote: boolean
+  /** Strict zod schema of the settings; issues name the field. */
+  readonly settingsSchema: import("@medusajs/framework/zod").ZodType<S>
+  /** The settings form, in order. */
+  readonly settingsFields: readonly DeliverySettingsField[]
+  /** What to do with an attempt cut off mid-send (see {@link ResendAfterUnknown}). */
+  readonly resendAfterUnknown: ResendAfterUnknown
+  /** Settings keys that are secrets. */
+  readonly secretFields: readonly string[]
+  /** Checks the settings against the store (a referenced row exists); the message names the field. Null when fine. */
+  checkSettings?(settings: S, runtime: DeliveryRuntime): Promise<string | null>
+  /** The outside addresses the settings point at. */
+  targets(settings: S, options: DeliveryMethodOptions): DeliveryTarget[]
+  /** Longest one deliver or revoke can take, ms: the lease covers it. */
+  worstCaseMs(options: DeliveryMethodOptions): number
   /** One attempt. Never throws: every failure is an outcome. */
-  deliver(settings: S, context: DeliveryContext): Promise<AttemptResult>
+  deliver(settings: S, context: DeliveryContext, runtime: DeliveryRuntime): Promise<AttemptResult>
   /** Takes the perk back (refund / cancel). Never throws. `delivered` = revoked. */
-  revoke(settings: S, context: DeliveryContext): Promise<AttemptResult>
-  /** What the attempt would send, for a dry run (test orders), secrets masked. */
+  revoke(settings: S, context: DeliveryContext, runtime: DeliveryRuntime): Promise<AttemptResult>
+  /** What the attempt would send, secrets masked: the attempt log's `sending` row and a test order's dry run. */
   describe(settings: S, context: DeliveryContext): ExchangeSummary
+  /** What the instructions email says about an item delivered this way. */
+  instructions(title: string): string
 }
 
 /** Options the methods share. */
@@ -125,4 +201,8 @@ export type DeliveryMethodOptions = {
   discord_base_url: string
   /** Per-request timeout in ms. Default 10,000. */
   timeout_ms: number
+  /** DNS lookup timeout in ms (SSRF check). Default 5,000. */
+  lookup_timeout_ms: number
+  /** Resolver for the SSRF check and the pinned connection (tests inject one); default the system's. */
+  resolver?: import("../ssrf").HostResolver
 }

@@ -1,11 +1,15 @@
 import { Webhook } from "standardwebhooks"
+import { z } from "@medusajs/framework/zod"
+import { forbiddenTargetReason, pinnedFetch } from "../../../utils/pinned-fetch"
 import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, parseRetryAfter, summarizeBody, withDefaults } from "./shared"
 import type {
   AttemptResult,
   DeliveryContext,
   DeliveryMethodOptions,
   ExchangeSummary,
-  RemoteDeliveryMethod,
+  DeliveryMethod,
+  DeliverySettingsField,
+  DeliveryTarget,
   WebhookSettings,
 } from "./types"
 
@@ -81,13 +85,44 @@ function maskSignature(signature: string): string {
 }
 
 /** Delivers (and revokes) items by signed webhook. Never throws. */
-export class WebhookDeliveryMethod implements RemoteDeliveryMethod<WebhookSettings> {
+export class WebhookDeliveryMethod implements DeliveryMethod<WebhookSettings> {
   readonly code = "webhook" as const
+  readonly label = "Webhook"
+  readonly remote = true
+  /** The receiver deduplicates by `webhook-id`, the same on every send. */
+  readonly resendAfterUnknown = "resend_same_id" as const
+  readonly secretFields = ["secret"] as const
+  readonly settingsSchema = z
+    .object({
+      url: z
+        .url({ error: "settings.url must be a URL" })
+        .refine((u) => /^https?:\/\//.test(u), { error: "settings.url must be http(s)" }),
+      secret: z
+        .string({ error: "settings.secret is required" })
+        .regex(/^whsec_[A-Za-z0-9+/=]{16,}$/, { error: "settings.secret must be a Standard Webhooks secret (whsec_…)" }),
+    })
+    .strict()
+  readonly settingsFields: readonly DeliverySettingsField[] = [
+    { name: "url", label: "URL", type: "text", required: true, secret: false },
+    { name: "secret", label: "Signing secret (whsec_…)", type: "secret", required: true, secret: true },
+  ]
   private readonly options: DeliveryMethodOptions
 
   /** @param options shared method options (timeout, private targets). */
   constructor(options: Partial<DeliveryMethodOptions> = {}) {
     this.options = withDefaults(options)
+  }
+
+  targets(settings: WebhookSettings): DeliveryTarget[] {
+    return [{ field: "settings.url", target: settings.url }]
+  }
+
+  worstCaseMs(options: DeliveryMethodOptions): number {
+    return options.lookup_timeout_ms + options.timeout_ms
+  }
+
+  instructions(title: string): string {
+    return `${title}: delivered to your account by the seller's system.`
   }
 
   /** POSTs `order_ops.delivery.requested` with `webhook-id` = the idempotency key. */
@@ -159,17 +194,11 @@ export class WebhookDeliveryMethod implements RemoteDeliveryMethod<WebhookSettin
 
     const started = Date.now()
     try {
-      // Known limitation: fetch resolves the host again, so a DNS-rebinding
-      // host could slip past the check above; redirects are never followed
-      // so a public URL cannot bounce us to a private one.
-      const res = await fetch(settings.url, {
-        method: "POST",
-        headers,
-        body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(this.options.timeout_ms),
-      })
-      const text = await res.text()
+      // Pinned: the connection resolves and checks the host once more and goes
+      // only to the address that passed, so a DNS-rebinding host cannot slip
+      // past the check above; redirects are never followed.
+      const res = await pinnedFetch(settings.url, { method: "POST", headers, body }, this.options)
+      const text = res.text
       const response: ExchangeSummary = {
         status: res.status,
         duration_ms: Date.now() - started,
@@ -198,6 +227,10 @@ export class WebhookDeliveryMethod implements RemoteDeliveryMethod<WebhookSettin
       return { outcome: "failed", message: `Webhook endpoint rejected the delivery (${res.status})`, request, response }
     } catch (e) {
       const response = { error: describeError(e), duration_ms: Date.now() - started }
+      const refused = forbiddenTargetReason(e)
+      if (refused) {
+        return { outcome: "failed", message: `Webhook target refused at connect time: ${refused}`, request, response }
+      }
       const message = isTimeout(e)
         ? `Webhook endpoint did not answer within ${this.options.timeout_ms} ms; will retry`
         : `Webhook endpoint unreachable: ${describeError(e)}; will retry`

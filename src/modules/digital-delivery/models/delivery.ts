@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ATTEMPT_OUTCOMES, DELIVERY_METHODS, DELIVERY_STATUSES } from "../methods/types"
+import { ATTEMPT_LOG_OUTCOMES, DELIVERY_METHODS, DELIVERY_STATUSES } from "../methods/types"
 
 /**
  * The delivery of one digital line item (all its quantity). Its state is
@@ -22,6 +22,16 @@ export const Delivery = model
     attempts: model.number().default(0),
     next_attempt_at: model.dateTime().nullable(),
     locked_until: model.dateTime().nullable(),
+    /**
+     * Fencing token: raised by every lease. An attempt records its outcome only while
+     * the token is still the one it leased with (else it was superseded).
+     */
+    lease_token: model.number().default(0),
+    /** A revoke is owed (refund / cancel) and runs under the lease; set until it succeeds or a person closes it. */
+    revoke_requested_at: model.dateTime().nullable(),
+    /** When the sweep next tries the owed revoke at the outside service. */
+    revoke_next_at: model.dateTime().nullable(),
+    revoke_attempts: model.number().default(0),
     last_error: model.text().nullable(),
     /** An attempt may have been carried out (RCON connection dropped after sending): a person decides. */
     outcome_unknown: model.boolean().default(false),
@@ -57,7 +67,7 @@ export const DeliveryAttempt = model
     id: model.id({ prefix: "dlat" }).primaryKey(),
     kind: model.enum(["deliver", "revoke", "manual", "resend"]).default("deliver"),
     attempt: model.number(),
-    outcome: model.enum([...ATTEMPT_OUTCOMES]),
+    outcome: model.enum([...ATTEMPT_LOG_OUTCOMES]),
     message: model.text(),
     request: model.json().nullable(),
     response: model.json().nullable(),

@@ -5,6 +5,7 @@ import type DigitalDeliveryModuleService from "../../../modules/digital-delivery
 import type { DeliveryMethodCode } from "../../../modules/digital-delivery/methods/types"
 import { assertPublicTarget, isPermanentTargetError } from "../../../modules/digital-delivery/ssrf"
 import { isUniqueViolation } from "../../labels/utils/ledger"
+import { deliveryRuntime } from "../utils/delivery-runtime"
 import type { DeliveryProductDTO } from "../utils/types"
 
 export type SaveDeliveryProductInput = {
@@ -16,40 +17,33 @@ export type SaveDeliveryProductInput = {
 }
 
 /**
- * Checks a delivery product's settings against the world: the variant
- * exists, the license pool exists, and outside-service targets are public
- * addresses (unless private targets are allowed).
+ * Checks a delivery product's settings against the world, through the
+ * method registry: a license pool exists, and every outside target the
+ * method names is a public address (unless private targets are allowed).
  *
- * @throws MedusaError INVALID_DATA / NOT_ALLOWED naming the field.
+ * @throws MedusaError INVALID_DATA naming the field.
  */
 async function checkSettings(
   container: Parameters<Parameters<typeof createStep>[1]>[1]["container"],
-  method: DeliveryMethodCode,
+  code: DeliveryMethodCode,
   settings: Record<string, unknown>
 ) {
   const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
-  const allow = service.getOptions().digital_delivery.allow_private_targets
-  const guard = async (field: string, target: string) => {
+  const methods = service.getMethods()
+  const method = methods.get(code)
+  const problem = (await method.checkSettings?.(settings as never, deliveryRuntime(service))) ?? null
+  if (problem) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
+  }
+  for (const { field, target } of method.targets(settings as never, methods.options)) {
     try {
-      await assertPublicTarget(target, { allow_private_targets: allow })
+      await assertPublicTarget(target, methods.options)
     } catch (error) {
       // A host that does not resolve right now may later; a private address never becomes public.
       if (isPermanentTargetError(error)) {
         throw new MedusaError(MedusaError.Types.INVALID_DATA, `${field}: ${(error as Error).message}`)
       }
     }
-  }
-  if (method === "license_code") {
-    const [pool] = await service.listLicensePools({ id: settings.pool_id as string })
-    if (!pool) {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `settings.pool_id: license pool ${settings.pool_id} does not exist`)
-    }
-  } else if (method === "webhook") {
-    await guard("settings.url", settings.url as string)
-  } else if (method === "rcon") {
-    await guard("settings.host", settings.host as string)
-  } else if (method === "discord_role") {
-    await guard("discord_base_url", service.getOptions().digital_delivery.discord_base_url)
   }
 }
 

@@ -3,19 +3,47 @@ import { completeOrderWorkflow, emitEventStep } from "@medusajs/medusa/core-flow
 import { OrderOpsEvents } from "../../../events"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
+import { leaseDeliveryStep } from "../steps/lease-delivery"
 import {
+  closeOwedRevokeStep,
   markDeliveryDeliveredStep,
-  retryDeliveryNowStep,
+  reopenDeliveryForRetryStep,
   type MarkDeliveredInput,
 } from "../steps/manual-delivery-actions"
+import { runDeliveryWorkflow } from "./run-delivery"
 
 export const retryDeliveryNowWorkflowId = "order-ops-retry-delivery-now"
 
-/** "Retry now" from the admin; see `retryDeliveryNowStep`. */
+/**
+ * "Retry now" from the admin: takes the delivery's lease (409 while an
+ * attempt is in flight), reopens a failed delivery, and runs one attempt
+ * under that lease (`runDeliveryWorkflow`).
+ */
 export const retryDeliveryNowWorkflow = createWorkflow(
   retryDeliveryNowWorkflowId,
   function (input: { delivery_id: string; actor_id?: string | null }) {
-    return new WorkflowResponse(retryDeliveryNowStep(input))
+    const lease = leaseDeliveryStep({ delivery_id: input.delivery_id, respect_target_limit: false })
+    reopenDeliveryForRetryStep({ delivery_id: input.delivery_id, lease })
+    const run = runDeliveryWorkflow.runAsStep({
+      input: transform({ input, lease }, ({ input, lease }) => ({
+        delivery_id: input.delivery_id,
+        lease,
+        actor_id: input.actor_id ?? null,
+      })),
+    })
+    return new WorkflowResponse(transform({ run }, ({ run }) => run.delivery))
+  }
+)
+
+export const closeOwedRevokeWorkflowId = "order-ops-close-owed-revoke"
+
+/** A person closes a revoke that keeps failing at the outside service; see `closeOwedRevokeStep`. */
+export const closeOwedRevokeWorkflow = createWorkflow(
+  closeOwedRevokeWorkflowId,
+  function (input: { delivery_id: string; actor_id?: string | null }) {
+    const lease = leaseDeliveryStep({ delivery_id: input.delivery_id, respect_target_limit: false })
+    const delivery = closeOwedRevokeStep(transform({ input, lease }, ({ input, lease }) => ({ ...input, lease })))
+    return new WorkflowResponse(delivery)
   }
 )
 
@@ -25,7 +53,8 @@ export const markDeliveryDeliveredWorkflowId = "order-ops-mark-delivery-delivere
 export const markDeliveryDeliveredWorkflow = createWorkflow(
   markDeliveryDeliveredWorkflowId,
   function (input: MarkDeliveredInput) {
-    const delivery = markDeliveryDeliveredStep(input)
+    const lease = leaseDeliveryStep({ delivery_id: input.delivery_id, respect_target_limit: false })
+    const delivery = markDeliveryDeliveredStep(transform({ input, lease }, ({ input, lease }) => ({ ...input, lease })))
     recordOrderActivityStep(
       transform({ delivery, input }, ({ delivery, input }) => [
         {

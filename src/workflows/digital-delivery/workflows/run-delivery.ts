@@ -1,12 +1,80 @@
-import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { runDeliveryStep } from "../steps/run-delivery"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import type { DeliveryLease } from "../../../modules/digital-delivery/service"
+import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { beginDeliveryAttemptStep } from "../steps/begin-delivery-attempt"
+import { leaseDeliveryStep } from "../steps/lease-delivery"
+import { prepareDeliveryAttemptStep, type DeliveryAttemptKind } from "../steps/prepare-delivery-attempt"
+import { recordDeliveryOutcomeStep } from "../steps/record-delivery-outcome"
+import { releaseDeliveryLeaseStep } from "../steps/release-delivery-lease"
+import { runDeliveryMethodStep } from "../steps/run-delivery-method"
+import { deliveryActivityEntry, deliveryEvent } from "../utils/delivery-activity"
 
 export const runDeliveryWorkflowId = "order-ops-run-delivery"
 
-/** One attempt at one delivery; see `runDeliveryStep`. */
-export const runDeliveryWorkflow = createWorkflow(
-  runDeliveryWorkflowId,
-  function (input: { delivery_id: string; leased?: boolean; actor_id?: string | null }) {
-    return new WorkflowResponse(runDeliveryStep(input))
-  }
-)
+/** Input of {@link runDeliveryWorkflow}. */
+export type RunDeliveryWorkflowInput = {
+  delivery_id: string
+  /** `deliver` (default) or `revoke` (an owed revoke, see `revokeOrderDeliveriesWorkflow`). */
+  kind?: DeliveryAttemptKind
+  /** The lease when the caller took it (the sweep); otherwise the workflow takes it. */
+  lease?: DeliveryLease | null
+  /** Count the outside target's open leases when taking the lease. Default true. */
+  respect_target_limit?: boolean
+  reason?: string | null
+  actor_id?: string | null
+}
+
+/**
+ * One attempt at one delivery, exactly once as far as the outside world
+ * can tell:
+ * 1. lease the delivery (fencing token) — or use the sweep's lease;
+ * 2. load it and check the move against `DELIVERY_TRANSITIONS`; an attempt a
+ *    dead worker left `sending` is resolved by the method (webhook: resend,
+ *    same `webhook-id`; Discord: resend; RCON: outcome unknown, a person decides);
+ * 3. write the attempt row as `sending`, with the request summary, BEFORE any outside call;
+ * 4. run the method from the registry;
+ * 5. record the outcome and release the lease, only while the token is ours
+ *    (else the row says `superseded` and nothing changes);
+ * 6. timeline entry and event (`order_ops.delivery.*`), which refresh the order's statuses.
+ * A step that throws gives the lease back and marks the row `interrupted`.
+ */
+export const runDeliveryWorkflow = createWorkflow(runDeliveryWorkflowId, function (input: RunDeliveryWorkflowInput) {
+  const lease = leaseDeliveryStep({
+    delivery_id: input.delivery_id,
+    lease: input.lease,
+    respect_target_limit: input.respect_target_limit,
+  })
+  const plan = prepareDeliveryAttemptStep(
+    transform({ input, lease }, ({ input, lease }) => ({
+      delivery_id: input.delivery_id,
+      kind: input.kind ?? ("deliver" as const),
+      lease,
+      reason: input.reason ?? null,
+      actor_id: input.actor_id ?? null,
+    }))
+  )
+  const attempt = beginDeliveryAttemptStep(plan)
+  const result = runDeliveryMethodStep({ plan, attempt })
+  const outcome = recordDeliveryOutcomeStep({ plan, attempt, result })
+
+  when({ plan, lease }, ({ plan, lease }) => !!plan.skip && !!lease).then(() => {
+    releaseDeliveryLeaseStep(lease)
+  })
+  when({ outcome }, ({ outcome }) => outcome.changed).then(() => {
+    recordOrderActivityStep(
+      transform({ outcome, input }, ({ outcome, input }) => [
+        deliveryActivityEntry(outcome.delivery, input.actor_id ?? null, outcome.message),
+      ])
+    )
+    emitEventStep(transform({ outcome }, ({ outcome }) => deliveryEvent(outcome.delivery)))
+  })
+
+  return new WorkflowResponse(
+    transform({ outcome, plan }, ({ outcome, plan }) => ({
+      delivery: outcome.delivery,
+      skipped: !!plan.skip,
+      recorded: outcome.recorded,
+    }))
+  )
+})

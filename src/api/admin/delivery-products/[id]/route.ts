@@ -1,6 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { z } from "@medusajs/framework/zod"
 import {
   deleteDeliveryProductWorkflow,
   saveDeliveryProductWorkflow,
@@ -19,14 +18,14 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateDeliveryPr
   const method = body.method ?? current.method
   let settings: Record<string, unknown> | undefined
   if (body.settings || body.method) {
-    settings = mergeSecrets(method === current.method ? current.settings : {}, body.settings ?? current.settings)
+    settings = mergeSecrets(method, method === current.method ? current.settings : {}, body.settings ?? current.settings)
     const parsed = SETTINGS_BY_METHOD[method].safeParse(settings)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]
       const path = ["settings", ...issue.path.map(String)].join(".")
       throw new MedusaError(MedusaError.Types.INVALID_DATA, issue.message.includes("settings.") ? issue.message : `${path}: ${issue.message}`)
     }
-    settings = parsed.data as z.infer<(typeof SETTINGS_BY_METHOD)[typeof method]>
+    settings = parsed.data as Record<string, unknown>
   }
   const { result } = await saveDeliveryProductWorkflow(req.scope).run({
     input: { id: current.id, method, ...(settings ? { settings } : {}), ...(body.enabled === undefined ? {} : { enabled: body.enabled }) },

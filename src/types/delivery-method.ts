@@ -1,0 +1,14 @@
+import type { DeliveryMethodCode, DeliverySettingsField, ResendAfterUnknown } from "../modules/digital-delivery/methods/types"
+
+/** One delivery method as `GET /admin/delivery-methods` lists it (the settings drawer renders from it). */
+export type AdminDeliveryMethodDTO = {
+  code: DeliveryMethodCode
+  label: string
+  /** Talks to an outside service (webhook, RCON, Discord). */
+  remote: boolean
+  /** What happens to an attempt cut off mid-send. */
+  resend_after_unknown: ResendAfterUnknown
+  settings_fields: DeliverySettingsField[]
+  /** JSON Schema of the settings (from the method's zod schema). */
+  settings_schema: Record<string, unknown>
+}
