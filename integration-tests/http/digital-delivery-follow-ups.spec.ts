@@ -5,6 +5,7 @@ import digitalDeliveryFollowUpsJob from "../../src/jobs/digital-delivery-follow-
 import { DIGITAL_DELIVERY_MODULE } from "../../src/modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../src/modules/digital-delivery/service"
 import seedDemo from "../../src/scripts/seed-demo"
+import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
 import { type Api, type CheckoutPlan, createAdmin, type Headers, placePaidOrder, settle } from "../helpers/fixtures"
 
 jest.setTimeout(300 * 1000)
@@ -164,6 +165,21 @@ medusaIntegrationTestRunner({
       await sweepNow(placed.id)
       expect(await instructionEmails(placed.id)).toHaveLength(1)
       expect((await followUps(placed.id)).map((f) => f.status)).toEqual(["done", "done"])
+
+      // The order's delivery status is in the read model, and the Order operations list filters by it.
+      const ids = async (query: string) =>
+        ((await api.get(`/admin/order-ops/orders?limit=100&${query}`, admin)).data.orders as { id: string; delivery_status: string }[])
+      await waitFor(async () => (await ids("delivery_status=delivered")).some((o) => o.id === placed.id))
+      expect((await ids("delivery_status=failed")).map((o) => o.id)).not.toContain(placed.id)
+      expect((await ids("delivery_status=none")).map((o) => o.id)).not.toContain(placed.id)
+      const bad = await settle(api.get("/admin/order-ops/orders?delivery_status=lost", admin))
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toContain("delivery_status")
+      // A delivery that fails (written as the attempt would): "failed deliveries" lists the order.
+      await service().updateDeliveries({ id: deliveries[0].id, status: "failed" })
+      await refreshOrderStatusWorkflow(container).run({ input: { order_ids: [placed.id] } })
+      const failedOnes = await ids("delivery_status=failed&delivery_status=outcome_unknown")
+      expect(failedOnes.find((o) => o.id === placed.id)).toMatchObject({ delivery_status: "failed" })
     })
 
     it("completes a download order in a store with no email provider, and sends the email once one is there", async () => {

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
@@ -19,8 +20,10 @@ export type DeliveryInstructionsPlan = {
   covered_delivery_ids: string[]
   /** Wait until then: another emailed item of the order is about to be delivered (ISO time). */
   defer_until: string | null
-  /** One email per set of deliveries, whoever sends it and however often. */
+  /** This try's notification key: the set's key plus the try (Medusa cannot re-send a failed notification under its key). */
   idempotency_key: string
+  /** An earlier try of this very email went out (or is going out): nothing is sent again. */
+  already_sent: boolean
 }
 
 /**
@@ -48,6 +51,7 @@ export function planInstructions(
     defer_until:
       delivery_ids.length && siblingOnItsWay ? new Date(now.getTime() + INSTRUCTIONS_SIBLING_WAIT_SECONDS * 1000).toISOString() : null,
     idempotency_key: `order-ops-delivery-instructions:${orderId}:${key}`,
+    already_sent: false,
   }
 }
 
@@ -56,12 +60,21 @@ export const planDeliveryInstructionsStepId = "order-ops-plan-delivery-instructi
 /** Loads an order's deliveries and decides with {@link planInstructions}. Writes nothing. */
 export const planDeliveryInstructionsStep = createStep(
   planDeliveryInstructionsStepId,
-  async (input: { order_id: string; covered_delivery_ids: string[] }, { container }) => {
+  async (input: { order_id: string; covered_delivery_ids: string[]; try_id: string }, { container }) => {
     const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
     const deliveries = (await service.listDeliveries(
       { order_id: input.order_id },
       { select: ["id", "method", "status", "attempts"] }
     )) as unknown as DeliveryDTO[]
-    return new StepResponse(planInstructions(input.order_id, deliveries, input.covered_delivery_ids, new Date()))
+    const plan = planInstructions(input.order_id, deliveries, input.covered_delivery_ids, new Date())
+    if (!plan.delivery_ids.length || plan.defer_until) {
+      return new StepResponse(plan)
+    }
+    // A try that sent the email but crashed before recording it: look before sending again.
+    const earlier = await container
+      .resolve(Modules.NOTIFICATION)
+      .listNotifications({ idempotency_key: { $like: `${plan.idempotency_key}:%` } } as never, { select: ["id", "status"] })
+    const already_sent = earlier.some((n) => n.status !== "failure")
+    return new StepResponse({ ...plan, already_sent, idempotency_key: `${plan.idempotency_key}:${input.try_id}` })
   }
 )

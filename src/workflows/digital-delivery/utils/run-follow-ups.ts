@@ -25,7 +25,7 @@ async function runOne(container: MedusaContainer, lease: FollowUpLease): Promise
   try {
     if (lease.kind === "instructions") {
       const { result, errors } = await sendPendingDeliveryInstructionsWorkflow(container).run({
-        input: { order_id: lease.order_id, covered_delivery_ids: lease.covered_delivery_ids },
+        input: { order_id: lease.order_id, covered_delivery_ids: lease.covered_delivery_ids, try_id: `${lease.generation}.${lease.attempts}` },
         throwOnError: false,
       })
       if (errors.length) {

@@ -6,6 +6,8 @@ export type SendPendingDeliveryInstructionsInput = {
   order_id: string
   /** The deliveries already emailed (kept on the follow-up row). */
   covered_delivery_ids: string[]
+  /** Names this try (the follow-up's generation and attempt): each try sends under its own notification key. */
+  try_id: string
 }
 
 export const sendPendingDeliveryInstructionsWorkflowId = "order-ops-send-pending-delivery-instructions"
@@ -20,7 +22,7 @@ export const sendPendingDeliveryInstructionsWorkflow = createWorkflow(
   sendPendingDeliveryInstructionsWorkflowId,
   function (input: SendPendingDeliveryInstructionsInput) {
     const plan = planDeliveryInstructionsStep(input)
-    when("instructions-to-send", { plan }, ({ plan }) => plan.delivery_ids.length > 0 && !plan.defer_until).then(() => {
+    when("instructions-to-send", { plan }, ({ plan }) => plan.delivery_ids.length > 0 && !plan.defer_until && !plan.already_sent).then(() => {
       sendDeliveryInstructionsWorkflow.runAsStep({
         input: transform({ plan }, ({ plan }) => ({
           order_id: plan.order_id,

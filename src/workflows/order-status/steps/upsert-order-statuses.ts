@@ -25,6 +25,7 @@ const writable = (row: OrderStatusDTO): UpsertOrderStatusDTO => ({
   total: Number(row.total),
   fulfillment_status: row.fulfillment_status,
   payment_status: row.payment_status,
+  delivery_status: row.delivery_status,
   is_test: row.is_test,
   item_count: row.item_count,
   shipment_count: row.shipment_count,
