@@ -182,6 +182,41 @@ medusaIntegrationTestRunner({
       expect(failedOnes.find((o) => o.id === placed.id)).toMatchObject({ delivery_status: "failed" })
     })
 
+    it("never gives a unit more than max_downloads, however often its links are resent; old links answer 410", async () => {
+      const placed = await order([{ key: "OOPS-EBOOK-PDF" }])
+      await allDelivered(placed.id, 1)
+      await waitFor(async () => (await instructionEmails(placed.id)).length === 1)
+      const links: string[] = [((await instructionEmails(placed.id))[0].data as { downloads: { url: string }[] }).downloads[0].url]
+      const download = (url: string) => settle(api.get(url, { responseType: "arraybuffer" } as object))
+
+      const first = await download(links[0])
+      expect(first.status).toBe(200)
+      expect(Buffer.from(first.data as ArrayBuffer).toString()).toBe("%PDF-1.4 the handbook")
+      for (let i = 0; i < 3; i++) {
+        const resent = await api.post(`/admin/orders/${placed.id}/deliveries/resend`, {}, admin)
+        expect(resent.data).toMatchObject({ sent: true, downloads: 1 })
+        const emails = (await instructionEmails(placed.id)).sort((a, b) => +new Date(a.created_at) - +new Date(b.created_at))
+        const url = (emails[emails.length - 1].data as { downloads: { url: string; remaining_downloads: number }[] }).downloads[0]
+        expect(url.remaining_downloads).toBe(2)
+        expect(links).not.toContain(url.url)
+        links.push(url.url)
+      }
+      // Every earlier link is retired.
+      for (const old of links.slice(0, -1)) {
+        expect((await download(old)).status).toBe(410)
+      }
+      // The newest one has what was left: 2 more, then 410. 3 in total, as max_downloads says.
+      const latest = links[links.length - 1]
+      expect((await download(latest)).status).toBe(200)
+      expect((await download(latest)).status).toBe(200)
+      expect((await download(latest)).status).toBe(410)
+      const grants = await service().listDownloadGrants({ order_id: placed.id })
+      expect(grants).toHaveLength(4)
+      const live = grants.filter((g) => !g.revoked_at)
+      expect(live).toHaveLength(1)
+      expect(live[0]).toMatchObject({ remaining_downloads: 0, max_downloads: 3 })
+    })
+
     it("completes a download order in a store with no email provider, and sends the email once one is there", async () => {
       // No notification provider serves this channel: every instructions email fails.
       setOption({ channel: "order-ops-no-provider" })

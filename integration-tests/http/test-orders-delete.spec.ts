@@ -9,7 +9,7 @@ import {
 import seedDemo from "../../src/scripts/seed-demo"
 import { type Api, createAdmin, type Headers, settle } from "../helpers/fixtures"
 
-jest.setTimeout(300 * 1000)
+jest.setTimeout(600 * 1000)
 
 type Db = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }> }
 

@@ -365,6 +365,52 @@ class DigitalDeliveryModuleService extends MedusaService({
   }
 
   /**
+   * Fresh links for a delivery's downloads that never add downloads: in one
+   * transaction, the live grants are locked and revoked (their links answer
+   * 410 from now on) and each is replaced by a new grant for the same file
+   * with a new lifetime and exactly the downloads the old one had left. A
+   * download racing this either counts on the old grant before it is
+   * revoked, or finds it revoked: a unit never gets more than its
+   * `max_downloads` in total.
+   *
+   * @returns the new grants (none when the delivery has no live grant).
+   */
+  @InjectTransactionManager()
+  async reissueDownloadGrants(
+    delivery_id: string,
+    expires_at: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; file_id: string; filename: string | null; expires_at: Date; remaining_downloads: number }[]> {
+    const db = sharedContext.transactionManager as unknown as Executor
+    const old = await db.execute(
+      `update "download_grant" set "revoked_at" = now(), "updated_at" = now()
+       where "id" in (
+         select "id" from "download_grant"
+         where "delivery_id" = ? and "deleted_at" is null and "revoked_at" is null
+         for update
+       ) and "revoked_at" is null
+       returning "order_id", "file_id", "filename", "remaining_downloads", "max_downloads"`,
+      [delivery_id]
+    )
+    if (!old.length) {
+      return []
+    }
+    const created = await this.createDownloadGrants(
+      old.map((g) => ({
+        delivery_id,
+        order_id: g.order_id as string,
+        file_id: g.file_id as string,
+        filename: (g.filename as string | null) ?? null,
+        expires_at,
+        remaining_downloads: g.remaining_downloads as number,
+        max_downloads: g.max_downloads as number,
+      })),
+      sharedContext
+    )
+    return created as unknown as { id: string; file_id: string; filename: string | null; expires_at: Date; remaining_downloads: number }[]
+  }
+
+  /**
    * Takes one download off a grant, atomically: nothing when it is used up,
    * expired or revoked.
    */

@@ -73,6 +73,14 @@ export const planAutoCompleteOrderStep = createStep(
       : []
     const ready = deliveries.length > 0 && deliveries.every((d) => d.status === "delivered")
     const order = ready ? await loadDeliveryOrder(container, input.order_id) : null
+    if (order && options.fulfill) {
+      // Medusa fulfills items through a shipping method: an order without one (created by hand or
+      // by an import) is completed without a core fulfillment for its digital items.
+      const { data } = await container
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order", fields: ["id", "shipping_methods.id"], filters: { id: input.order_id } })
+      options.fulfill = ((data[0] as { shipping_methods?: unknown[] } | undefined)?.shipping_methods ?? []).length > 0
+    }
     const plan = decideAutoComplete(ready ? order : null, deliveries, options)
     if (input.skip_fulfillment && plan.complete) {
       container
