@@ -8,7 +8,7 @@ import seedDemo from "../../src/scripts/seed-demo"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
 import { type Api, type CheckoutPlan, createAdmin, type Headers, placePaidOrder, settle } from "../helpers/fixtures"
 
-jest.setTimeout(300 * 1000)
+jest.setTimeout(600 * 1000)
 
 // No scheduled jobs in the app under test: each test runs the follow-up sweep itself.
 process.env.MEDUSA_WORKER_MODE = "server"
