@@ -241,7 +241,9 @@ medusaIntegrationTestRunner({
       // ---- (2) dispatch delay with a hanging webhook target ----------------------------
       if (!RUN_DISPATCH) {
         const s = (ms: number) => Math.round(ms / 100) / 10
-        const fullMet = delivered === total && followUps.completed === ORDERS && followUps.emailed === ORDERS && fullMs <= GOAL_FULL_MS
+        // The goal is stated for 1,000 orders: a smaller run proves the path, not the goal.
+        const fullMet =
+          ORDERS >= 1000 && delivered === total && followUps.completed === ORDERS && followUps.emailed === ORDERS && fullMs <= GOAL_FULL_MS
         writeBenchmark({
           id: "06-digital-delivery-follow-ups",
           title: `Digital delivery: ${ORDERS} orders → deliveries, completions and instructions emails, end to end${
@@ -257,7 +259,7 @@ medusaIntegrationTestRunner({
           table: {
             headers: ["measurement", "measured", "baseline (same run)", "note"],
             rows: [
-              [`${ORDERS} orders → ${total} deliveries + completions + emails, end to end (s)`, s(fullMs), s(rawMs), `${fullMet ? "goal met" : "goal NOT met"}; baseline = the delivery row writes alone as bare SQL`],
+              [`${ORDERS} orders → ${total} deliveries + completions + emails, end to end (s)`, s(fullMs), s(rawMs), `${fullMet ? "goal met" : ORDERS < 1000 ? "goal not shown: reduced scale" : "goal NOT met"}; baseline = the delivery row writes alone as bare SQL`],
               ["of which deliveries (create + sweeps) (s)", s(e2eMs), "", `${delivered}/${total} delivered, ${sweeps} sweeps`],
               ["of which follow-ups after the last delivery (s)", s(followUpsMs), "", `${followUps.completed}/${ORDERS} completed, ${followUps.emailed}/${ORDERS} instructions emails (one per order), ${followUpSweeps} follow-up sweeps`],
             ],
