@@ -2,9 +2,13 @@ import { licenseCodeLinesProblem, parseLicenseCodeLines } from "../utils/license
 import { decideAutoComplete } from "../steps/auto-complete-order"
 import { planInstructions } from "../steps/plan-delivery-instructions"
 import type { DeliveryOrder } from "../utils/order-context"
+import type { DeliveryDTO } from "../utils/types"
+
+type Row = Pick<DeliveryDTO, "id" | "method" | "status" | "attempts">
+type Done = Pick<DeliveryDTO, "line_item_id" | "status">
 
 const NOW = new Date("2041-03-01T12:00:00.000Z")
-const dl = (id: string, method: string, status: string, attempts = 1) => ({ id, method, status, attempts })
+const dl = (id: string, method: string, status: string, attempts = 1) => ({ id, method, status, attempts }) as Row
 
 describe("planInstructions", () => {
   it("covers every delivered download and code not emailed yet, in one email", () => {
@@ -54,7 +58,7 @@ describe("decideAutoComplete", () => {
   })
   const on = { auto_complete: true, fulfill: true }
 
-  it.each([
+  it.each<[string, DeliveryOrder, Done[], { auto_complete: boolean; fulfill: boolean }, boolean]>([
     ["off", order([{}]), [{ line_item_id: "item_0", status: "delivered" }], { auto_complete: false, fulfill: true }, false],
     ["no deliveries", order([{}]), [], on, false],
     ["one not delivered", order([{}, {}]), [{ line_item_id: "item_0", status: "delivered" }, { line_item_id: "item_1", status: "pending" }], on, false],
@@ -68,7 +72,7 @@ describe("decideAutoComplete", () => {
 
   it("fulfills the digital items not fulfilled yet, unless told not to", () => {
     const o = order([{ quantity: 2, fulfilled_quantity: 1 }])
-    const deliveries = [{ line_item_id: "item_0", status: "delivered" }]
+    const deliveries = [{ line_item_id: "item_0", status: "delivered" }] as Done[]
     expect(decideAutoComplete(o, deliveries, on).fulfill_items).toEqual([{ id: "item_0", quantity: 1 }])
     expect(decideAutoComplete(o, deliveries, { auto_complete: true, fulfill: false }).fulfill_items).toEqual([])
   })
