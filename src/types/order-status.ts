@@ -1,4 +1,5 @@
 import type {
+  OrderDeliveryStatusValue,
   OrderFulfillmentStatusValue,
   OrderPaymentStatusValue,
 } from "../modules/order-status/statuses"
@@ -15,6 +16,7 @@ export type OrderStatusDTO = {
   total: number
   fulfillment_status: OrderFulfillmentStatusValue
   payment_status: OrderPaymentStatusValue
+  delivery_status: OrderDeliveryStatusValue
   is_test: boolean
   item_count: number
   shipment_count: number
@@ -40,6 +42,8 @@ export type UpsertOrderStatusDTO = {
   total: number
   fulfillment_status: OrderFulfillmentStatusValue
   payment_status: OrderPaymentStatusValue
+  /** Left alone when omitted. */
+  delivery_status?: OrderDeliveryStatusValue
   is_test?: boolean
   item_count: number
   shipment_count: number

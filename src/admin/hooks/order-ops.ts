@@ -33,6 +33,7 @@ export function orderOpsSearch(query: AdminOrderOpsListQuery): string {
   const params = new URLSearchParams()
   for (const status of query.fulfillment_status ?? []) params.append("fulfillment_status", status)
   for (const status of query.payment_status ?? []) params.append("payment_status", status)
+  for (const status of query.delivery_status ?? []) params.append("delivery_status", status)
   if (query.created_at_gte) params.set("created_at_gte", query.created_at_gte)
   if (query.created_at_lte) params.set("created_at_lte", query.created_at_lte)
   if (query.q) params.set("q", query.q)

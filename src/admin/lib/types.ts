@@ -1,3 +1,4 @@
+import type { OrderDeliveryStatusValue } from "../../modules/order-status/statuses"
 /** Shapes of the plugin's admin API responses, as the widgets read them. */
 export type AdminOrderNoteRevision = {
   id: string
@@ -182,6 +183,8 @@ export type OrderOpsSort = "-created_at" | "created_at" | "-total" | "total"
 export type AdminOrderOpsListQuery = {
   fulfillment_status?: OrderFulfillmentStatus[]
   payment_status?: OrderPaymentStatus[]
+  /** Digital delivery states of the order. */
+  delivery_status?: OrderDeliveryStatusValue[]
   /** ISO date-times bounding `created_at`, inclusive. */
   created_at_gte?: string
   created_at_lte?: string
@@ -203,6 +206,7 @@ export type AdminOrderOpsRow = {
   currency_code: string
   fulfillment_status: OrderFulfillmentStatus
   payment_status: OrderPaymentStatus
+  delivery_status: OrderDeliveryStatusValue
   is_test: boolean
   item_count: number
   shipment_count: number

@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto"
 import {
+  generateEntityId,
   InjectManager,
   InjectTransactionManager,
   MedusaContext,
@@ -8,7 +9,8 @@ import {
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { parsePluginOptions, type PluginOptions } from "../../options"
-import { Delivery, DeliveryAttempt, DeliveryProduct, DownloadGrant, LicenseCode, LicensePool } from "./models"
+import { Delivery, DeliveryAttempt, DeliveryFollowUp, DeliveryProduct, DownloadGrant, LicenseCode, LicensePool } from "./models"
+import type { FollowUpKind } from "./models/follow-up"
 import { DeliveryMethodRegistry } from "./methods"
 
 type Executor = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
@@ -18,6 +20,27 @@ export const DELIVERY_LEASE_SECONDS = 120
 
 /** Shortest download secret accepted in production. */
 export const MIN_DOWNLOAD_SECRET_LENGTH = 32
+
+/** How long a follow-up run may hold its row before the sweep may take it again. */
+export const FOLLOW_UP_LEASE_SECONDS = 60
+
+/** Attempts before a follow-up is given up as `failed` (a person looks). */
+export const FOLLOW_UP_MAX_ATTEMPTS = 12
+
+/** Pause before a failed follow-up's next attempt: 30 s, doubling, at most an hour. */
+export function followUpBackoffSeconds(attempts: number): number {
+  return Math.min(3600, 30 * 2 ** Math.max(0, attempts - 1))
+}
+
+/** A follow-up row this process holds. */
+export type FollowUpLease = {
+  id: string
+  order_id: string
+  kind: FollowUpKind
+  generation: number
+  attempts: number
+  covered_delivery_ids: string[]
+}
 
 /** What a download token says, once verified. */
 export type DownloadTokenClaims = { grant_id: string; expires_at: Date }
@@ -71,6 +94,7 @@ class DigitalDeliveryModuleService extends MedusaService({
   Delivery,
   DeliveryAttempt,
   DownloadGrant,
+  DeliveryFollowUp,
 }) {
   protected options_: PluginOptions
   protected methods_: DeliveryMethodRegistry
@@ -311,6 +335,176 @@ class DigitalDeliveryModuleService extends MedusaService({
       result[row.pool_id as string][row.status as "available"] = row.n as number
     }
     return result
+  }
+
+  /**
+   * Asks for follow-ups of an order's deliveries (its instructions email,
+   * its completion): one row per order and kind, due now, its generation
+   * bumped so a run already under way does not settle it (see
+   * {@link settleFollowUp}). One statement per kind, so concurrent requests
+   * from any number of processes end in one due row.
+   */
+  @InjectManager()
+  async requestFollowUps(order_id: string, kinds: FollowUpKind[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    const db = sharedContext.manager as unknown as Executor
+    for (const kind of kinds) {
+      await db.execute(
+        `insert into "delivery_follow_up" ("id", "order_id", "kind", "status", "generation", "attempts", "next_attempt_at")
+         values (?, ?, ?, 'due', 1, 0, now())
+         on conflict ("order_id", "kind") where "deleted_at" is null do update set
+           "status" = 'due', "generation" = "delivery_follow_up"."generation" + 1, "attempts" = 0,
+           "next_attempt_at" = now(), "last_error" = null, "updated_at" = now()`,
+        [generateEntityId(undefined, "dfu"), order_id, kind]
+      )
+    }
+  }
+
+  /**
+   * Leases due follow-ups (all orders, or one), oldest first, skipping rows
+   * another process holds; counts the attempt.
+   */
+  @InjectManager()
+  async leaseDueFollowUps(
+    input: { limit: number; order_id?: string; lease_seconds?: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<FollowUpLease[]> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `update "delivery_follow_up" set "locked_until" = now() + (? * interval '1 second'), "attempts" = "attempts" + 1, "updated_at" = now()
+       where "id" in (
+         select "id" from "delivery_follow_up"
+         where "deleted_at" is null and "status" = 'due' and "next_attempt_at" <= now()
+           and ("locked_until" is null or "locked_until" < now())
+           ${input.order_id ? `and "order_id" = ?` : ""}
+         order by "next_attempt_at" asc
+         limit ?
+         for update skip locked
+       )
+       returning "id", "order_id", "kind", "generation", "attempts", "covered_delivery_ids"`,
+      [input.lease_seconds ?? FOLLOW_UP_LEASE_SECONDS, ...(input.order_id ? [input.order_id] : []), input.limit]
+    )
+    return rows.map((r) => ({
+      id: r.id as string,
+      order_id: r.order_id as string,
+      kind: r.kind as FollowUpKind,
+      generation: r.generation as number,
+      attempts: r.attempts as number,
+      covered_delivery_ids: (r.covered_delivery_ids as string[] | null) ?? [],
+    }))
+  }
+
+  /**
+   * Settles a leased follow-up. Done: `done`, unless a newer request came in
+   * while it ran (then due again, now). Deferred: due again at `retry_at`,
+   * the attempt not counted. Failed: due again after a growing pause, or
+   * `failed` after FOLLOW_UP_MAX_ATTEMPTS — shown in the admin with its error.
+   *
+   * @returns whether the row is due again now (a newer request came in).
+   */
+  @InjectManager()
+  async settleFollowUp(
+    lease: FollowUpLease,
+    outcome: { done: true; covered_delivery_ids?: string[] } | { deferred_until: Date } | { error: string },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<boolean> {
+    const db = sharedContext.manager as unknown as Executor
+    if ("done" in outcome) {
+      const rows = await db.execute(
+        `update "delivery_follow_up" set
+           "status" = case when "generation" = ? then 'done' else 'due' end,
+           "done_at" = case when "generation" = ? then now() else null end,
+           "next_attempt_at" = case when "generation" = ? then null else now() end,
+           "covered_delivery_ids" = coalesce(?::jsonb, "covered_delivery_ids"),
+           "locked_until" = null, "last_error" = null, "updated_at" = now()
+         where "id" = ? returning "status"`,
+        [lease.generation, lease.generation, lease.generation, outcome.covered_delivery_ids ? JSON.stringify(outcome.covered_delivery_ids) : null, lease.id]
+      )
+      return rows[0]?.status === "due"
+    }
+    if ("deferred_until" in outcome) {
+      await db.execute(
+        `update "delivery_follow_up" set "next_attempt_at" = case when "generation" = ? then ?::timestamptz else now() end,
+           "attempts" = greatest("attempts" - 1, 0), "locked_until" = null, "updated_at" = now()
+         where "id" = ?`,
+        [lease.generation, outcome.deferred_until, lease.id]
+      )
+      return false
+    }
+    const gaveUp = lease.attempts >= FOLLOW_UP_MAX_ATTEMPTS
+    await db.execute(
+      `update "delivery_follow_up" set "status" = ?, "last_error" = ?, "locked_until" = null, "updated_at" = now(),
+         "next_attempt_at" = case when ? then null else now() + (? * interval '1 second') end
+       where "id" = ?`,
+      [gaveUp ? "failed" : "due", outcome.error.slice(0, 2000), gaveUp, followUpBackoffSeconds(lease.attempts), lease.id]
+    )
+    return false
+  }
+
+  /**
+   * The safety net behind the events: orders whose deliveries are all
+   * delivered and whose completion was never asked for (an event lost with a
+   * crashed worker).
+   */
+  @InjectManager()
+  async listOrdersAwaitingCompletion(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `select "d"."order_id" from "delivery" "d"
+       where "d"."deleted_at" is null
+         and not exists (
+           select 1 from "delivery_follow_up" "f"
+           where "f"."order_id" = "d"."order_id" and "f"."kind" = 'completion' and "f"."deleted_at" is null
+         )
+       group by "d"."order_id"
+       having bool_and("d"."status" = 'delivered')
+       limit ?`,
+      [limit]
+    )
+    return rows.map((r) => r.order_id as string)
+  }
+
+  /**
+   * Fresh links for a delivery's downloads that never add downloads: in one
+   * transaction, the live grants are locked and revoked (their links answer
+   * 410 from now on) and each is replaced by a new grant for the same file
+   * with a new lifetime and exactly the downloads the old one had left. A
+   * download racing this either counts on the old grant before it is
+   * revoked, or finds it revoked: a unit never gets more than its
+   * `max_downloads` in total.
+   *
+   * @returns the new grants (none when the delivery has no live grant).
+   */
+  @InjectTransactionManager()
+  async reissueDownloadGrants(
+    delivery_id: string,
+    expires_at: Date,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ id: string; file_id: string; filename: string | null; expires_at: Date; remaining_downloads: number }[]> {
+    const db = sharedContext.transactionManager as unknown as Executor
+    const old = await db.execute(
+      `update "download_grant" set "revoked_at" = now(), "updated_at" = now()
+       where "id" in (
+         select "id" from "download_grant"
+         where "delivery_id" = ? and "deleted_at" is null and "revoked_at" is null
+         for update
+       ) and "revoked_at" is null
+       returning "order_id", "file_id", "filename", "remaining_downloads", "max_downloads"`,
+      [delivery_id]
+    )
+    if (!old.length) {
+      return []
+    }
+    const created = await this.createDownloadGrants(
+      old.map((g) => ({
+        delivery_id,
+        order_id: g.order_id as string,
+        file_id: g.file_id as string,
+        filename: (g.filename as string | null) ?? null,
+        expires_at,
+        remaining_downloads: g.remaining_downloads as number,
+        max_downloads: g.max_downloads as number,
+      })),
+      sharedContext
+    )
+    return created as unknown as { id: string; file_id: string; filename: string | null; expires_at: Date; remaining_downloads: number }[]
   }
 
   /**

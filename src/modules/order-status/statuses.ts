@@ -61,3 +61,34 @@ export const ORDER_PAYMENT_STATUS_LABELS: Record<OrderPaymentStatusValue, string
   partially_refunded: "Partially Refunded",
   refunded: "Refunded",
 }
+
+/**
+ * The state of an order's digital deliveries, as one value (see
+ * `computeDeliveryStatus`): `none` when the order has no digital items.
+ */
+export const OrderDeliveryStatus = {
+  NONE: "none",
+  PENDING: "pending",
+  AWAITING_RECIPIENT: "awaiting_recipient",
+  DELIVERED: "delivered",
+  FAILED: "failed",
+  OUTCOME_UNKNOWN: "outcome_unknown",
+  REVOKED: "revoked",
+} as const
+export type OrderDeliveryStatusValue = (typeof OrderDeliveryStatus)[keyof typeof OrderDeliveryStatus]
+/** Every delivery status, in the order the admin lists them. */
+export const ORDER_DELIVERY_STATUSES = Object.values(OrderDeliveryStatus) as [
+  OrderDeliveryStatusValue,
+  ...OrderDeliveryStatusValue[],
+]
+
+/** Merchant-facing names of the delivery statuses. */
+export const ORDER_DELIVERY_STATUS_LABELS: Record<OrderDeliveryStatusValue, string> = {
+  none: "No digital items",
+  pending: "Delivery pending",
+  awaiting_recipient: "Awaiting recipient",
+  delivered: "Delivered",
+  failed: "Delivery failed",
+  outcome_unknown: "Outcome unknown",
+  revoked: "Revoked",
+}

@@ -18,6 +18,7 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "../../components/status-badges"
 import { PlaceTestOrderButton } from "../../components/test-orders/place-test-order-drawer"
+import { DeliveryStatusFilter, readDeliveryStatuses } from "../../components/order-ops/delivery-status-filter"
 import { useOrderOpsOrders } from "../../hooks/order-ops"
 import { usePurgeTestOrders, useTestOrders } from "../../hooks/test-orders"
 import { errorMessage } from "../../lib/errors"
@@ -60,6 +61,7 @@ function useListState() {
     return {
       fulfillment,
       payment,
+      delivery: readDeliveryStatuses(params),
       from: fromIsoDay(params.get("from")),
       to: fromIsoDay(params.get("to")),
       q: params.get("q") ?? "",
@@ -86,11 +88,12 @@ function useListState() {
   }
 
   const clear = () =>
-    update({ fulfillment_status: null, payment_status: null, from: null, to: null, q: null, is_test: null })
+    update({ fulfillment_status: null, payment_status: null, delivery_status: null, from: null, to: null, q: null, is_test: null })
 
   const filtered =
     state.fulfillment.length > 0 ||
     state.payment.length > 0 ||
+    state.delivery.length > 0 ||
     !!state.from ||
     !!state.to ||
     !!state.q ||
@@ -105,6 +108,7 @@ function toQuery(state: ReturnType<typeof useListState>["state"]): AdminOrderOps
   return {
     fulfillment_status: state.fulfillment.length ? state.fulfillment : undefined,
     payment_status: state.payment.length ? state.payment : undefined,
+    delivery_status: state.delivery.length ? state.delivery : undefined,
     created_at_gte: state.from ? state.from.toISOString() : undefined,
     created_at_lte: state.to ? endOfDay(state.to).toISOString() : undefined,
     q: state.q || undefined,
@@ -404,6 +408,7 @@ const OrderOpsPage = () => {
             onChange={(selected) => update({ payment_status: selected })}
             testId="order-ops-filter-payment"
           />
+          <DeliveryStatusFilter selected={state.delivery} onChange={(selected) => update({ delivery_status: selected })} />
           <div className="flex items-center gap-x-2" data-testid="order-ops-filter-dates">
             <Text size="small" className="text-ui-fg-subtle">
               Placed

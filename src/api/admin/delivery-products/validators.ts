@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { DeliveryMethodRegistry } from "../../../modules/digital-delivery/methods"
 import { DELIVERY_METHODS, type DeliveryMethodCode } from "../../../modules/digital-delivery/methods/types"
+import { licenseCodeLinesProblem } from "../../../workflows/digital-delivery/utils/license-code-lines"
 
 const text = (field: string, max: number) =>
   z.string({ error: `${field} must be text` }).trim().min(1, { error: `${field} is required` }).max(max, { error: `${field} is longer than ${max} characters` })
@@ -72,7 +73,16 @@ export type AdminUpdateLicensePoolType = z.infer<typeof AdminUpdateLicensePool>
 /** `POST /admin/license-pools/:id/codes` — pasted text or a CSV file's content. */
 export const AdminImportLicenseCodes = z
   .object({
-    codes: z.string({ error: "codes must be text: one code per line, or CSV with the code first" }).min(1, { error: "codes: paste at least one code" }).max(5_000_000, { error: "codes: at most 5 MB at once" }),
+    codes: z
+      .string({ error: "codes must be text: one code per line, or CSV with the code first" })
+      .min(1, { error: "codes: paste at least one code" })
+      .max(5_000_000, { error: "codes: at most 5 MB at once" })
+      .superRefine((text, ctx) => {
+        const problem = licenseCodeLinesProblem(text)
+        if (problem) {
+          ctx.addIssue({ code: "custom", message: problem })
+        }
+      }),
   })
   .strict()
 export type AdminImportLicenseCodesType = z.infer<typeof AdminImportLicenseCodes>

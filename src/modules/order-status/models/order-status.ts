@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ORDER_FULFILLMENT_STATUSES, ORDER_PAYMENT_STATUSES } from "../statuses"
+import { ORDER_DELIVERY_STATUSES, ORDER_FULFILLMENT_STATUSES, ORDER_PAYMENT_STATUSES } from "../statuses"
 
 /**
  * The persisted status projection of one order: what the Order operations
@@ -31,6 +31,8 @@ export const OrderStatusRow = model
     total: model.bigNumber(),
     fulfillment_status: model.enum(ORDER_FULFILLMENT_STATUSES),
     payment_status: model.enum(ORDER_PAYMENT_STATUSES),
+    /** The digital deliveries' state as one value (`none` without digital items). */
+    delivery_status: model.enum(ORDER_DELIVERY_STATUSES).default("none"),
     /** Set by the test-orders feature; test orders can be filtered out. */
     is_test: model.boolean().default(false),
     /** Units ordered (sum of item quantities). */
@@ -60,6 +62,11 @@ export const OrderStatusRow = model
     {
       name: "IDX_order_status_payment_status_created",
       on: ["payment_status", "order_created_at", "id"],
+      where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_order_status_delivery_status_created",
+      on: ["delivery_status", "order_created_at", "id"],
       where: "deleted_at IS NULL",
     },
     {

@@ -1,97 +1,92 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import {
-  completeOrderWorkflow,
-  createOrderFulfillmentWorkflow,
-  markOrderFulfillmentAsDeliveredWorkflow,
-} from "@medusajs/medusa/core-flows"
 import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
-import { ORDER_ACTIVITY_MODULE } from "../../../modules/order-activity"
-import type OrderActivityModuleService from "../../../modules/order-activity/service"
-import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
-import { loadDeliveryOrder } from "../utils/order-context"
+import { loadDeliveryOrder, type DeliveryOrder } from "../utils/order-context"
 import type { DeliveryDTO } from "../utils/types"
 
-export type AutoCompleteResult = { completed: boolean; reason: string }
+/** What {@link planAutoCompleteOrderStep} decided. */
+export type AutoCompletePlan = {
+  order_id: string
+  /** Complete the order now. */
+  complete: boolean
+  /** Why (or why not): shown in logs and tests. */
+  reason: string
+  /** Digital items still without a Medusa fulfillment: one is created and marked delivered first. */
+  fulfill_items: { id: string; quantity: number }[]
+  deliveries: number
+}
 
-export const autoCompleteOrderStepId = "order-ops-auto-complete-order"
+/** Order statuses that are never completed automatically. */
+const SETTLED_ORDER_STATUSES = ["completed", "canceled", "archived", "draft"]
 
 /**
- * Completes an order once everything in it has reached the customer: every
- * digital delivery delivered, and every physical item delivered (or there
- * are none). The digital items get a Medusa fulfillment marked delivered
- * (through core's workflows), then Medusa's complete-order workflow runs.
- * Does nothing — and says why — otherwise, or when `auto_complete` is off.
+ * Pure rule: whether an order whose deliveries are `deliveries` may be
+ * completed now — every digital delivery delivered, every physical item
+ * delivered (or there are none), the order still open.
  */
-export const autoCompleteOrderStep = createStep(
-  autoCompleteOrderStepId,
-  async (input: { order_id: string }, { container }) => {
+export function decideAutoComplete(
+  order: DeliveryOrder | null,
+  deliveries: Pick<DeliveryDTO, "line_item_id" | "status">[],
+  options: { auto_complete: boolean; fulfill: boolean }
+): Omit<AutoCompletePlan, "order_id"> {
+  const no = (reason: string) => ({ complete: false, reason, fulfill_items: [], deliveries: deliveries.length })
+  if (!options.auto_complete) {
+    return no("auto_complete is off")
+  }
+  if (!deliveries.length) {
+    return no("no digital deliveries")
+  }
+  if (deliveries.some((d) => d.status !== "delivered")) {
+    return no("not every digital item is delivered")
+  }
+  if (!order || SETTLED_ORDER_STATUSES.includes(order.status)) {
+    return no(`order is ${order?.status ?? "missing"}`)
+  }
+  const digitalItems = new Set(deliveries.map((d) => d.line_item_id))
+  const physical = order.items.filter((i) => !digitalItems.has(i.id) && i.requires_shipping)
+  if (physical.some((i) => i.delivered_quantity < i.quantity)) {
+    return no("physical items are not delivered yet")
+  }
+  const fulfill_items = options.fulfill
+    ? order.items
+        .filter((i) => digitalItems.has(i.id) && i.fulfilled_quantity < i.quantity)
+        .map((i) => ({ id: i.id, quantity: i.quantity - i.fulfilled_quantity }))
+    : []
+  return { complete: true, reason: "every item delivered", fulfill_items, deliveries: deliveries.length }
+}
+
+export const planAutoCompleteOrderStepId = "order-ops-plan-auto-complete-order"
+
+/**
+ * Reads what completing an order needs (its deliveries first: one cheap
+ * query settles the common case of another item still on its way) and
+ * decides with {@link decideAutoComplete}. Writes nothing.
+ */
+export const planAutoCompleteOrderStep = createStep(
+  planAutoCompleteOrderStepId,
+  async (input: { order_id: string; skip_fulfillment?: boolean }, { container }) => {
     const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
-    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-    const done = (completed: boolean, reason: string) => new StepResponse<AutoCompleteResult>({ completed, reason })
-    if (!service.getOptions().digital_delivery.auto_complete) {
-      return done(false, "auto_complete is off")
+    const options = { auto_complete: service.getOptions().digital_delivery.auto_complete, fulfill: !input.skip_fulfillment }
+    const deliveries = options.auto_complete
+      ? ((await service.listDeliveries({ order_id: input.order_id }, { select: ["id", "line_item_id", "status"] })) as unknown as DeliveryDTO[])
+      : []
+    const ready = deliveries.length > 0 && deliveries.every((d) => d.status === "delivered")
+    const order = ready ? await loadDeliveryOrder(container, input.order_id) : null
+    if (order && options.fulfill) {
+      // Medusa fulfills items through a shipping method: an order without one (created by hand or
+      // by an import) is completed without a core fulfillment for its digital items.
+      const { data } = await container
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order", fields: ["id", "shipping_methods.id"], filters: { id: input.order_id } })
+      options.fulfill = ((data[0] as { shipping_methods?: unknown[] } | undefined)?.shipping_methods ?? []).length > 0
     }
-    // The deliveries first: one cheap query settles the common case (another item still on its way)
-    // before the order itself is loaded.
-    const deliveries = (await service.listDeliveries(
-      { order_id: input.order_id },
-      { select: ["id", "line_item_id", "status"] }
-    )) as unknown as DeliveryDTO[]
-    if (!deliveries.length) {
-      return done(false, "no digital deliveries")
+    const plan = decideAutoComplete(ready ? order : null, deliveries, options)
+    if (input.skip_fulfillment && plan.complete) {
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`medusa-order-ops: completing ${input.order_id} without a core fulfillment for its digital items (creating one failed before)`)
     }
-    if (deliveries.some((d) => d.status !== "delivered")) {
-      return done(false, "not every digital item is delivered")
-    }
-    const order = await loadDeliveryOrder(container, input.order_id)
-    if (!order || ["completed", "canceled", "archived", "draft"].includes(order.status)) {
-      return done(false, `order is ${order?.status ?? "missing"}`)
-    }
-    const digitalItems = new Set(deliveries.map((d) => d.line_item_id))
-    const physical = order.items.filter((i) => !digitalItems.has(i.id) && i.requires_shipping)
-    if (physical.some((i) => i.delivered_quantity < i.quantity)) {
-      return done(false, "physical items are not delivered yet")
-    }
-    const unfulfilled = order.items.filter((i) => digitalItems.has(i.id) && i.fulfilled_quantity < i.quantity)
-    if (unfulfilled.length) {
-      try {
-        const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({
-          input: {
-            order_id: order.id,
-            items: unfulfilled.map((i) => ({ id: i.id, quantity: i.quantity - i.fulfilled_quantity })),
-            no_notification: true,
-            metadata: { order_ops_digital: true },
-          },
-        })
-        await markOrderFulfillmentAsDeliveredWorkflow(container).run({
-          input: { orderId: order.id, fulfillmentId: fulfillment.id },
-        })
-      } catch (error) {
-        // An order without a shipping method for its digital items: completed without a core fulfillment.
-        logger.warn(`medusa-order-ops: no core fulfillment for digital items of ${order.id}: ${(error as Error).message}`)
-      }
-    }
-    try {
-      await completeOrderWorkflow(container).run({ input: { orderIds: [order.id] } })
-    } catch (error) {
-      const again = await loadDeliveryOrder(container, order.id)
-      if (again?.status === "completed") {
-        return done(false, "already completed")
-      }
-      throw error
-    }
-    await container.resolve<OrderActivityModuleService>(ORDER_ACTIVITY_MODULE).createOrderActivities({
-      order_id: order.id,
-      kind: "order.auto_completed",
-      actor_type: "system",
-      resource_type: "order",
-      resource_id: order.id,
-      occurred_at: new Date(),
-      data: { deliveries: deliveries.length },
-    })
-    await refreshOrderStatusWorkflow(container).run({ input: { order_ids: [order.id] } })
-    return done(true, "every item delivered")
+    return new StepResponse<AutoCompletePlan>({ order_id: input.order_id, ...plan })
   }
 )

@@ -7,6 +7,7 @@ import { assertPublicTarget, isPermanentTargetError } from "../../../modules/dig
 import { isUniqueViolation } from "../../labels/utils/ledger"
 import { deliveryRuntime } from "../utils/delivery-runtime"
 import type { DeliveryProductDTO } from "../utils/types"
+import { licenseCodeLinesProblem, parseLicenseCodeLines } from "../utils/license-code-lines"
 
 export type SaveDeliveryProductInput = {
   id?: string
@@ -131,13 +132,11 @@ export const importLicenseCodesStep = createStep(
   async (input: { pool_id: string; text: string }, { container }) => {
     const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
     await service.retrieveLicensePool(input.pool_id)
-    const lines = input.text
-      .split(/\r?\n/)
-      .map((line) => line.split(",")[0].replace(/^"|"$/g, "").trim())
-      .filter(Boolean)
-    if (lines.length && /^(code|codes|license|license_code|key)$/i.test(lines[0])) {
-      lines.shift()
+    const problem = licenseCodeLinesProblem(input.text)
+    if (problem) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, problem)
     }
+    const lines = parseLicenseCodeLines(input.text)
     const unique = [...new Set(lines)]
     const existing = new Set(
       ((await service.listLicenseCodes({ pool_id: input.pool_id, code: unique }, { select: ["code"] })) as { code: string }[]).map(

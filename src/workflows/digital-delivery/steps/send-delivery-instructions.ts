@@ -24,7 +24,8 @@ export function downloadPath(token: string): string {
 
 /**
  * What a customer needs to use their digital items: download links (fresh
- * ones when asked: new grants with a new lifetime and count), license codes
+ * ones when asked: new grants with a new lifetime and the downloads the
+ * old links had left, the old links retired), license codes
  * and the staff's delivery notes and redemption codes.
  */
 export async function buildDeliveryInstructions(
@@ -46,7 +47,12 @@ export async function buildDeliveryInstructions(
     if (delivery.method === "download" && delivery.delivery_product_id) {
       const [product] = (await service.listDeliveryProducts({ id: delivery.delivery_product_id }, { withDeleted: true })) as unknown as DeliveryProductDTO[]
       if (product) {
-        const grants = await ensureDownloadGrants(service, delivery, product.settings as unknown as DownloadSettings, options.fresh_links)
+        const settings = product.settings as unknown as DownloadSettings
+        // Fresh links retire the old ones and carry over what was left, never a new allowance.
+        const reissued = options.fresh_links
+          ? await service.reissueDownloadGrants(delivery.id, new Date(Date.now() + settings.link_lifetime_hours * 3600_000))
+          : []
+        const grants = reissued.length ? reissued : await ensureDownloadGrants(service, delivery, settings, false)
         for (const grant of grants) {
           result.downloads.push({
             delivery_id: delivery.id,

@@ -19,6 +19,13 @@ describe("buildOrderStatusListFilters", () => {
     ).toEqual({ fulfillment_status: ["delivered", "picked_up"], payment_status: ["paid"], is_test: false })
   })
 
+  it("filters by digital delivery status", () => {
+    expect(buildOrderStatusListFilters({ delivery_status: ["failed", "outcome_unknown"] })).toEqual({
+      delivery_status: ["failed", "outcome_unknown"],
+    })
+    expect(buildOrderStatusListFilters({ delivery_status: [] })).toEqual({})
+  })
+
   it("bounds the placement date on either side", () => {
     const from = new Date("2026-01-01T00:00:00.000Z")
     const to = new Date("2026-01-31T23:59:59.999Z")

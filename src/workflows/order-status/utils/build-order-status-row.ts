@@ -1,5 +1,6 @@
 import type { UpsertOrderStatusDTO } from "../../../types"
 import { computeFulfillmentStatus, type FulfillmentStatusShipment } from "./compute-fulfillment-status"
+import { computeDeliveryStatus, type DeliveryStatusSource } from "./compute-delivery-status"
 import { computePaymentStatus } from "./compute-payment-status"
 
 /**
@@ -123,13 +124,15 @@ const time = (value: When): number => (value ? new Date(value).getTime() : 0)
  * refresh writes: both statuses, the customer's display name (customer, else
  * billing, else shipping address), counts and the shipment summary. Pure.
  * `isTest` (from the test_order module) is written when given and left
- * alone otherwise.
+ * alone otherwise; so is the delivery status, from the order's digital
+ * `deliveries` (see `computeDeliveryStatus`).
  */
 export function buildOrderStatusRow(
   order: OrderStatusSource,
   shipments: OrderStatusShipmentSource[],
   computedAt: Date,
-  isTest?: boolean
+  isTest?: boolean,
+  deliveries?: DeliveryStatusSource[]
 ): UpsertOrderStatusDTO {
   const canceled = order.status === "canceled" || !!order.canceled_at
   const items = (order.items ?? []).flatMap((item) =>
@@ -202,5 +205,6 @@ export function buildOrderStatusRow(
     canceled_at: order.canceled_at ? new Date(order.canceled_at) : null,
     computed_at: computedAt,
     ...(isTest === undefined ? {} : { is_test: isTest }),
+    ...(deliveries === undefined ? {} : { delivery_status: computeDeliveryStatus(deliveries) }),
   }
 }

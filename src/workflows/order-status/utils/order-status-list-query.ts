@@ -1,4 +1,5 @@
 import type {
+  OrderDeliveryStatusValue,
   OrderFulfillmentStatusValue,
   OrderPaymentStatusValue,
 } from "../../../modules/order-status/statuses"
@@ -7,6 +8,7 @@ import type {
 export type OrderStatusListParams = {
   fulfillment_status?: OrderFulfillmentStatusValue[]
   payment_status?: OrderPaymentStatusValue[]
+  delivery_status?: OrderDeliveryStatusValue[]
   is_test?: boolean
   created_at_gte?: Date
   created_at_lte?: Date
@@ -29,6 +31,7 @@ export const ORDER_STATUS_LIST_COLUMNS = [
   "currency_code",
   "fulfillment_status",
   "payment_status",
+  "delivery_status",
   "is_test",
   "item_count",
   "shipment_count",
@@ -53,6 +56,9 @@ export function buildOrderStatusListFilters(params: OrderStatusListParams): Orde
   }
   if (params.payment_status?.length) {
     filters.payment_status = params.payment_status
+  }
+  if (params.delivery_status?.length) {
+    filters.delivery_status = params.delivery_status
   }
   if (params.is_test !== undefined) {
     filters.is_test = params.is_test

@@ -16,6 +16,7 @@ import {
   type OrderStatusShipmentSource,
   type OrderStatusSource,
 } from "../utils/build-order-status-row"
+import type { DeliveryStatusSource } from "../utils/compute-delivery-status"
 
 /** Input of {@link refreshOrderStatusWorkflow}. */
 export type RefreshOrderStatusWorkflowInput = {
@@ -74,7 +75,7 @@ export const refreshOrderStatusWorkflow = createWorkflow(
         // Before any read: the instant this computation's view of the data begins.
         const startedAt = beginOrderStatusComputationStep()
 
-        const [orders, shipments, testOrders] = parallelize(
+        const [orders, shipments, testOrders, deliveries] = parallelize(
           useQueryGraphStep({
             entity: "order",
             fields: ORDER_STATUS_SOURCE_FIELDS,
@@ -89,10 +90,15 @@ export const refreshOrderStatusWorkflow = createWorkflow(
             entity: "test_order",
             fields: ["order_id"],
             filters: { order_id: orderIds },
-          }).config({ name: "load-test-orders-for-status" })
+          }).config({ name: "load-test-orders-for-status" }),
+          useQueryGraphStep({
+            entity: "delivery",
+            fields: ["order_id", "status", "outcome_unknown"],
+            filters: { order_id: orderIds },
+          }).config({ name: "load-deliveries-for-status" })
         )
 
-        const rows = transform({ orders, shipments, testOrders, startedAt }, ({ orders, shipments, testOrders, startedAt }) => {
+        const rows = transform({ orders, shipments, testOrders, deliveries, startedAt }, ({ orders, shipments, testOrders, deliveries, startedAt }) => {
           const computedAt = new Date(startedAt)
           const byOrder = new Map<string, OrderStatusShipmentSource[]>()
           for (const shipment of shipments.data as unknown as OrderStatusShipmentSource[]) {
@@ -103,8 +109,18 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           const testOrderIds = new Set(
             (testOrders.data as unknown as { order_id: string }[]).map((t) => t.order_id)
           )
+          const deliveriesByOrder = new Map<string, (DeliveryStatusSource & { order_id: string })[]>()
+          for (const delivery of deliveries.data as unknown as (DeliveryStatusSource & { order_id: string })[]) {
+            deliveriesByOrder.set(delivery.order_id, [...(deliveriesByOrder.get(delivery.order_id) ?? []), delivery])
+          }
           return (orders.data as unknown as OrderStatusSource[]).map((order) =>
-            buildOrderStatusRow(order, byOrder.get(order.id) ?? [], computedAt, testOrderIds.has(order.id))
+            buildOrderStatusRow(
+              order,
+              byOrder.get(order.id) ?? [],
+              computedAt,
+              testOrderIds.has(order.id),
+              deliveriesByOrder.get(order.id) ?? []
+            )
           )
         })
 

@@ -22,6 +22,8 @@ export type TestOrderOwnRecords = {
   /** Digital deliveries (with their attempt log) and download grants. */
   delivery_ids: string[]
   grant_ids: string[]
+  /** Follow-ups of delivered items (instructions email, completion). */
+  follow_up_ids?: string[]
   status_ids: string[]
   test_order_ids: string[]
 }
@@ -52,6 +54,7 @@ export const softDeleteTestOrderRecordsStep = createStep(
       label_ids: ids(await shipments.listShippingLabels(filter, { select: ["id"] })),
       delivery_ids: ids(await deliveries.listDeliveries(filter, { select: ["id"] })),
       grant_ids: ids(await deliveries.listDownloadGrants(filter, { select: ["id"] })),
+      follow_up_ids: ids(await deliveries.listDeliveryFollowUps(filter, { select: ["id"] })),
       status_ids: ids(await statuses.listOrderStatusRows(filter, { select: ["id"] })),
       test_order_ids: ids(await tests.listTestOrders(filter, { select: ["id"] })),
     }
@@ -61,6 +64,7 @@ export const softDeleteTestOrderRecordsStep = createStep(
     if (records.label_ids.length) await shipments.softDeleteShippingLabels(records.label_ids)
     if (records.delivery_ids.length) await deliveries.softDeleteDeliveries(records.delivery_ids)
     if (records.grant_ids.length) await deliveries.softDeleteDownloadGrants(records.grant_ids)
+    if (records.follow_up_ids?.length) await deliveries.softDeleteDeliveryFollowUps(records.follow_up_ids)
     if (records.status_ids.length) await statuses.softDeleteOrderStatusRows(records.status_ids)
     if (records.test_order_ids.length) await tests.softDeleteTestOrders(records.test_order_ids)
     return new StepResponse(records, records)
@@ -81,6 +85,7 @@ export const softDeleteTestOrderRecordsStep = createStep(
     const deliveries: DigitalDeliveryModuleService = container.resolve(DIGITAL_DELIVERY_MODULE)
     if (records.delivery_ids?.length) await deliveries.restoreDeliveries(records.delivery_ids)
     if (records.grant_ids?.length) await deliveries.restoreDownloadGrants(records.grant_ids)
+    if (records.follow_up_ids?.length) await deliveries.restoreDeliveryFollowUps(records.follow_up_ids)
     if (records.status_ids.length) await statuses.restoreOrderStatusRows(records.status_ids)
     if (records.test_order_ids.length) await tests.restoreTestOrders(records.test_order_ids)
   }

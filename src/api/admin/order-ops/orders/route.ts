@@ -22,6 +22,7 @@ export type AdminOrderOpsOrderRow = {
   currency_code: string
   fulfillment_status: OrderStatusDTO["fulfillment_status"]
   payment_status: OrderStatusDTO["payment_status"]
+  delivery_status: OrderStatusDTO["delivery_status"]
   is_test: boolean
   item_count: number
   shipment_count: number
@@ -38,6 +39,7 @@ const toRow = (row: OrderStatusDTO): AdminOrderOpsOrderRow => ({
   currency_code: row.currency_code,
   fulfillment_status: row.fulfillment_status,
   payment_status: row.payment_status,
+  delivery_status: row.delivery_status ?? "none",
   is_test: row.is_test,
   item_count: row.item_count,
   shipment_count: row.shipment_count,

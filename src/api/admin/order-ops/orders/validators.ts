@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import {
+  ORDER_DELIVERY_STATUSES,
   ORDER_FULFILLMENT_STATUSES,
   ORDER_PAYMENT_STATUSES,
 } from "../../../../modules/order-status/statuses"
@@ -63,6 +64,8 @@ export const AdminGetOrderOpsOrdersParams = z
     fulfillment_status: oneOrMany(ORDER_FULFILLMENT_STATUSES),
     /** One or more payment statuses. */
     payment_status: oneOrMany(ORDER_PAYMENT_STATUSES),
+    /** One or more digital delivery statuses (`failed` for the failed deliveries). */
+    delivery_status: oneOrMany(ORDER_DELIVERY_STATUSES),
     /** `true` for test orders only, `false` to leave them out. */
     is_test: z
       .enum(["true", "false"], { error: "is_test must be true or false" })
