@@ -40,6 +40,11 @@ export type ShippoFakeState = {
   transaction_error: string | null
   /** When true, shipments come back with no rates and a carrier message. */
   no_rates: boolean
+  /**
+   * Called once a label is sold and before the answer is sent (a test kills
+   * the buying process here: the carrier has charged, the buyer never knows).
+   */
+  after_sale: ((transaction: any) => void) | null
 }
 
 export type ShippoFakeHandle = FakeServerHandle<ShippoFakeState> & {
@@ -68,6 +73,7 @@ export async function startShippoFake(options: { api_key?: string; /** the fake'
     customs: new Map(),
     tracks: new Map(),
     label_purchases: 0,
+    after_sale: null,
     transaction_error: null,
     no_rates: false,
   }
@@ -250,11 +256,16 @@ export async function startShippoFake(options: { api_key?: string; /** the fake'
       state.label_purchases += 1
       state.tracks.set(tracking, { carrier: String(rate.provider).toLowerCase(), history: [], eta: null })
       pushTrackingStatus(tracking, "PRE_TRANSIT", "Shipping label created")
+      state.after_sale?.(tx)
       return { status: 201, body: tx }
     }
 
     if (req.method === "GET" && req.path === "/transactions") {
-      const results = [...state.transactions.values()].filter((t) => !req.query.rate || t.rate === req.query.rate)
+      // Newest first, like Shippo; `results` caps the page.
+      const results = [...state.transactions.values()]
+        .filter((t) => !req.query.rate || t.rate === req.query.rate)
+        .reverse()
+        .slice(0, Number(req.query.results ?? 25))
       return { status: 200, body: { results } }
     }
 

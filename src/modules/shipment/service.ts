@@ -14,12 +14,13 @@ import type { CarrierInfo } from "../../types/label"
 import {
   assertTransition,
   canTransition,
+  isLateEvent,
   ShipmentStatus,
   type ShippingPointValue,
   type ShipmentStatusValue,
 } from "./state-machine"
 import { parsePluginOptions, type PluginOptions } from "../../options"
-import type { ShipmentDTO, ShipmentEventDTO } from "../../types"
+import type { ShipmentDTO, ShipmentEventDTO, ShippingLabelDTO } from "../../types"
 
 /** A tracking event to record against a shipment. */
 export type RecordShipmentEventInput = {
@@ -175,6 +176,45 @@ class ShipmentModuleService extends MedusaService({
     return rows.map((r) => r.id)
   }
 
+  /**
+   * Updates a ledger row only while the caller still holds it: the row is
+   * locked, and written only when its status is one of `expected.status` and
+   * (when given) its `attempts` — the purchase's fencing token — is
+   * `expected.attempts`. A purchase that outlived its window and was taken
+   * over by the reconciler can therefore never overwrite what it recorded.
+   *
+   * @returns the updated row, or null when the caller no longer holds it.
+   */
+  @InjectManager()
+  async updateShippingLabelIfHeld(
+    id: string,
+    expected: { status: string[]; attempts?: number },
+    data: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ShippingLabelDTO | null> {
+    return await this.updateShippingLabelIfHeld_(id, expected, data, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async updateShippingLabelIfHeld_(
+    id: string,
+    expected: { status: string[]; attempts?: number },
+    data: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ShippingLabelDTO | null> {
+    const manager = sharedContext.transactionManager as unknown as {
+      execute: (sql: string, params: unknown[]) => Promise<{ status: string; attempts: number }[]>
+    }
+    const [row] = await manager.execute(
+      `select "status", "attempts" from "shipping_label" where "id" = ? and "deleted_at" is null for update`,
+      [id]
+    )
+    if (!row || !expected.status.includes(row.status) || (expected.attempts !== undefined && row.attempts !== expected.attempts)) {
+      return null
+    }
+    return (await this.updateShippingLabels({ id, ...data }, sharedContext)) as unknown as ShippingLabelDTO
+  }
+
   /** The validated plugin options, defaults filled in. */
   getOptions(): PluginOptions {
     return this.options_
@@ -204,6 +244,12 @@ class ShipmentModuleService extends MedusaService({
     strict: boolean,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordShipmentEventResult> {
+    const manager = sharedContext.transactionManager as unknown as {
+      execute: (sql: string, params: unknown[]) => Promise<{ newest: Date | string | null }[]>
+    }
+    // One event at a time per shipment: a manual move and a carrier scan
+    // arriving together must not both pass the lateness and transition checks.
+    await manager.execute(`select "id" from "shipment" where "id" = ? and "deleted_at" is null for update`, [input.shipment_id])
     const shipment = (await this.retrieveShipment(input.shipment_id, {}, sharedContext)) as unknown as ShipmentDTO
     const previous = {
       id: shipment.id,
@@ -234,11 +280,7 @@ class ShipmentModuleService extends MedusaService({
     }
     if (input.status === shipment.status) {
       reason = "same_status"
-    } else if (
-      input.occurred_at &&
-      shipment.last_event_at &&
-      occurredAt < new Date(shipment.last_event_at)
-    ) {
+    } else if (input.occurred_at && isLateEvent(occurredAt, await this.newestAppliedEventAt_(shipment.id, manager))) {
       // Only a dated event can be late; an undated one (a person's action) happens now.
       reason = "late"
     } else if (!canTransition(shipment.status, input.status, point)) {
@@ -280,6 +322,23 @@ class ShipmentModuleService extends MedusaService({
     }
     const updated = (await this.updateShipments(update, sharedContext)) as unknown as ShipmentDTO
     return { event, shipment: updated, previous, applied, duplicate: false }
+  }
+
+  /**
+   * When the newest applied move of a shipment happened — its creation in
+   * Awaiting shipment is not a move, so a carrier's first scan (stamped in the
+   * second of the purchase, or a minute before it) is never late for it.
+   */
+  protected async newestAppliedEventAt_(
+    shipmentId: string,
+    manager: { execute: (sql: string, params: unknown[]) => Promise<{ newest: Date | string | null }[]> }
+  ): Promise<Date | null> {
+    const [row] = await manager.execute(
+      `select max("occurred_at") as "newest" from "shipment_event"
+       where "shipment_id" = ? and "applied" = true and "deleted_at" is null and "status" <> 'awaiting_shipment'`,
+      [shipmentId]
+    )
+    return row?.newest ? new Date(row.newest) : null
   }
 
   /**

@@ -116,3 +116,30 @@ export function assertTransition(
     )
   }
 }
+
+/**
+ * The precision an event time carries, in ms: carriers stamp events in whole
+ * seconds or whole minutes; only our own clock has milliseconds.
+ */
+export function timePrecisionMs(at: Date): number {
+  if (at.getTime() % 60_000 === 0) {
+    return 60_000
+  }
+  return at.getTime() % 1_000 === 0 ? 1_000 : 1
+}
+
+/**
+ * Whether a dated event is late: older than the newest event already applied
+ * to the shipment, compared like with like — the applied time cut to the new
+ * event's precision, so a scan stamped in the same second (or minute) as the
+ * last move is on time. The shipment's own creation is not an event a
+ * carrier can be late for (`newestApplied` excludes it).
+ */
+export function isLateEvent(occurredAt: Date, newestApplied: Date | null): boolean {
+  if (!newestApplied) {
+    return false
+  }
+  const precision = timePrecisionMs(occurredAt)
+  const floored = Math.floor(newestApplied.getTime() / precision) * precision
+  return occurredAt.getTime() < floored
+}
