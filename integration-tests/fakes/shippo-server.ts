@@ -276,12 +276,14 @@ export async function startShippoFake(options: { api_key?: string; /** the fake'
 
     if (req.method === "POST" && req.path === "/refunds") {
       const tx = state.transactions.get(b.transaction)
-      if (!tx || tx.status !== "SUCCESS") {
-        return { status: 400, body: { transaction: [`Transaction ${b.transaction} cannot be refunded.`] } }
-      }
       if ([...state.refunds.values()].some((r) => r.transaction === b.transaction)) {
         return { status: 400, body: { transaction: ["A refund for this transaction already exists."] } }
       }
+      if (!tx || tx.status !== "SUCCESS") {
+        return { status: 400, body: { transaction: [`Transaction ${b.transaction} cannot be refunded.`] } }
+      }
+      // Like Shippo, the transaction itself shows the refund.
+      tx.status = "REFUNDPENDING"
       const refund = { ...meta(), object_id: nextId("rfnd_"), status: "QUEUED", transaction: b.transaction, test: true }
       state.refunds.set(refund.object_id, refund)
       return { status: 201, body: refund }

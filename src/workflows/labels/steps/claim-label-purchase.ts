@@ -6,6 +6,7 @@ import type { CarrierCode, CarrierRate, LabelFormat } from "../../../modules/shi
 import type { ShippingLabelDTO } from "../../../types"
 import type { PreparedLabelRequest } from "../utils/label-request"
 import { isUniqueViolation, purchaseCheckAt } from "../utils/ledger"
+import { isRetryableUnknown } from "./find-label-purchase"
 
 export type ClaimLabelPurchaseStepInput = {
   /** Null only when `existing` is given. */
@@ -86,11 +87,12 @@ export const claimLabelPurchaseStep = createStep(
     if (existing.status === "purchased" || existing.status === "voided") {
       return new StepResponse<ClaimLabelPurchaseResult, string>({ label: existing, claimed: false })
     }
-    if (existing.status === "failed") {
-      // The carrier refused last time: this run may try again, once.
+    if (existing.status === "failed" || isRetryableUnknown(existing)) {
+      // The carrier refused last time, or never answered: this run may try
+      // again, once (the purchase step asks the carrier first on a retry).
       const retry = await service.updateShippingLabelIfHeld(
         existing.id,
-        { status: ["failed"], attempts: existing.attempts },
+        { status: [existing.status], attempts: existing.attempts },
         { status: "purchasing", error: null, next_check_at: purchaseCheckAt() }
       )
       if (!retry) {

@@ -254,7 +254,13 @@ export class EasyPostCarrierClient implements CarrierClient {
     if (!shipment) {
       return null
     }
-    if (!shipment.postage_label || !shipment.tracking_code || (rate.rate_id && shipment.selected_rate?.id !== rate.rate_id)) {
+    if (
+      !shipment.postage_label ||
+      !shipment.tracking_code ||
+      (rate.rate_id && shipment.selected_rate?.id !== rate.rate_id) ||
+      // Found by reference: a label already refunded is not a purchase to reuse.
+      (!rate.provider_shipment_id && shipment.refund_status)
+    ) {
       return null
     }
     const label = shipment.postage_label
