@@ -13,6 +13,7 @@ import { SHIPMENT_MODULE } from "../../src/modules/shipment"
 import type ShipmentModuleService from "../../src/modules/shipment/service"
 import { SandboxCarrierClient } from "../../src/modules/shipment/carriers"
 import carrierFulfillmentCreated from "../../src/subscribers/carrier-fulfillment-created"
+import { recordCheckoutLabelWorkflow } from "../../src/workflows/labels/workflows/record-checkout-label"
 import { OrderOpsEvents } from "../../src/events"
 import { ORDER_ACTIVITY_MODULE } from "../../src/modules/order-activity"
 import type OrderActivityModuleService from "../../src/modules/order-activity/service"
@@ -327,9 +328,34 @@ medusaIntegrationTestRunner({
       expect(await ledger()).toHaveLength(1)
       expect(await shipments()).toHaveLength(1)
 
+      // Failure injection: recording the label again from scratch, with the
+      // shipment write failing, leaves nothing behind (ledger row compensated).
+      await service().deleteShippingLabels([labels[0].id])
+      await service().deleteShipments([shipment.id])
+      const failing = jest.spyOn(service(), "createShipments").mockRejectedValueOnce(new Error("database went away"))
+      const { errors } = await recordCheckoutLabelWorkflow(container).run({
+        input: { order_id: order.id, fulfillment_id: fulfillment.id },
+        throwOnError: false,
+      })
+      failing.mockRestore()
+      expect(errors.length).toBeGreaterThan(0)
+      expect(await ledger()).toHaveLength(0)
+      expect(await shipments()).toHaveLength(0)
+      // Run again: the label is recorded, once, with its shipment.
+      const { result: again } = await recordCheckoutLabelWorkflow(container).run({
+        input: { order_id: order.id, fulfillment_id: fulfillment.id },
+      })
+      expect(again.created).toBe(true)
+      const [relabel] = await ledger()
+      const [reshipment] = await shipments()
+      expect(relabel).toMatchObject({ status: "purchased", shipment_id: reshipment.id, fulfillment_id: fulfillment.id })
+      labels[0] = relabel
+      Object.assign(shipment, reshipment)
+
       // The purchase is on the timeline like any other.
       const activity = container.resolve<OrderActivityModuleService>(ORDER_ACTIVITY_MODULE)
-      expect(await activity.listOrderActivities({ order_id: order.id, kind: "label.purchased" })).toHaveLength(1)
+      // (Twice: the first recording, and the re-recording after the injected failure.)
+      expect(await activity.listOrderActivities({ order_id: order.id, kind: "label.purchased" })).toHaveLength(2)
 
       const eventBus = container.resolve(Modules.EVENT_BUS)
       const statusChanged: Record<string, unknown>[] = []

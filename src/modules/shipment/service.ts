@@ -14,6 +14,7 @@ import type { CarrierInfo } from "../../types/label"
 import {
   assertTransition,
   canTransition,
+  hasParcelLeft,
   isLateEvent,
   ShipmentStatus,
   type ShippingPointValue,
@@ -155,9 +156,18 @@ class ShipmentModuleService extends MedusaService({
    * Leases inbox rows that are due (new, or waiting for a retry), oldest
    * first, skipping rows another process is leasing: their next attempt
    * moves 2 minutes on, so a drain that dies leaves them to the next one.
+   * With a partition, only rows whose (first) tracking number hashes into it:
+   * one parcel's events always fall in the same partition, so drains of
+   * different partitions run side by side and each parcel's events are
+   * applied in arrival order by one drain.
    */
   @InjectManager()
-  async leaseDueWebhookEvents(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+  async leaseDueWebhookEvents(
+    limit: number,
+    /** Only rows of this partition (by tracking number), for drains running side by side. */
+    partition: { slot: number; of: number } | null = null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
     const manager = sharedContext.manager as unknown as {
       execute: (sql: string, params: unknown[]) => Promise<{ id: string }[]>
     }
@@ -166,12 +176,13 @@ class ShipmentModuleService extends MedusaService({
        where "id" in (
          select "id" from "carrier_webhook_event"
          where "deleted_at" is null and "status" = 'received' and "next_attempt_at" <= now()
+           and (?::int is null or ((hashtext(coalesce("updates"->0->>'tracking_number', ''))::bigint % ?::int) + ?::int) % ?::int = ?::int)
          order by "created_at" asc
          limit ?
          for update skip locked
        )
        returning "id"`,
-      [limit]
+      [partition?.of ?? null, partition?.of ?? 1, partition?.of ?? 1, partition?.of ?? 1, partition?.slot ?? 0, limit]
     )
     return rows.map((r) => r.id)
   }
@@ -317,7 +328,7 @@ class ShipmentModuleService extends MedusaService({
       update.delivered_at = occurredAt
     } else if (input.status === ShipmentStatus.CANCELED) {
       update.canceled_at = occurredAt
-    } else if (input.status !== ShipmentStatus.AWAITING_SHIPMENT && !shipment.shipped_at) {
+    } else if (hasParcelLeft(input.status) && !shipment.shipped_at) {
       update.shipped_at = occurredAt
     }
     const updated = (await this.updateShipments(update, sharedContext)) as unknown as ShipmentDTO

@@ -143,3 +143,22 @@ export function isLateEvent(occurredAt: Date, newestApplied: Date | null): boole
   const floored = Math.floor(newestApplied.getTime() / precision) * precision
   return occurredAt.getTime() < floored
 }
+
+/** The statuses in which the parcel is (or was) in the carrier's hands. */
+export const PARCEL_LEFT_STATUSES: readonly ShipmentStatusValue[] = [
+  S.SHIPPED,
+  S.IN_TRANSIT,
+  S.OUT_FOR_DELIVERY,
+  S.DELIVERY_FAILED,
+  S.DELIVERED,
+]
+
+/**
+ * "Has the parcel left?" — the one answer every rule asks: Medusa's
+ * fulfillment is marked shipped on the first of these, a label can no longer
+ * be voided, a cancel no longer cancels Medusa's fulfillment. Awaiting
+ * shipment and canceled (before it left) are not.
+ */
+export function hasParcelLeft(status: ShipmentStatusValue | string | null | undefined): boolean {
+  return PARCEL_LEFT_STATUSES.includes(status as ShipmentStatusValue)
+}

@@ -3,6 +3,7 @@ import {
   allowedShipmentTransitions,
   assertTransition,
   canTransition,
+  hasParcelLeft,
   isLateEvent,
   timePrecisionMs,
   SHIPMENT_STATUSES,
@@ -121,5 +122,15 @@ describe("isLateEvent", () => {
     expect(isLateEvent(at("2041-01-01T10:20:29Z"), newest)).toBe(true)
     expect(isLateEvent(at("2041-01-01T10:19:00Z"), newest)).toBe(true)
     expect(isLateEvent(at("2041-01-01T10:20:30.700Z"), newest)).toBe(true)
+  })
+})
+
+describe("hasParcelLeft", () => {
+  it("is true once the carrier has the parcel, false while it waits or was canceled before leaving", () => {
+    const left = SHIPMENT_STATUSES.filter((s) => hasParcelLeft(s))
+    expect(left.sort()).toEqual(["delivered", "delivery_failed", "in_transit", "out_for_delivery", "shipped"])
+    expect(hasParcelLeft("awaiting_shipment")).toBe(false)
+    expect(hasParcelLeft("canceled")).toBe(false)
+    expect(hasParcelLeft(null)).toBe(false)
   })
 })
