@@ -10,13 +10,14 @@ import { OrderOpsEvents } from "../../src/events"
 import { SHIPMENT_MODULE } from "../../src/modules/shipment"
 import type ShipmentModuleService from "../../src/modules/shipment/service"
 import { EasyPostCarrierClient } from "../../src/modules/shipment/carriers"
+import { CARRIER_WEBHOOK_DRAIN_PARTITIONS } from "../../src/workflows/labels/utils/drain-carrier-webhooks"
 import type { CarrierTrackingUpdate } from "../../src/modules/shipment/carriers/types"
 import { EASYPOST_FAKE_API_KEY, easyPostTrackerEventBody, signEasyPostWebhook } from "../fakes/easypost-server"
 import { machineDescription, percentile, writeBenchmark } from "./stats"
 
 jest.setTimeout(60 * 60 * 1000)
 
-const EVENTS = Number(process.env.BENCH_WEBHOOKS || 5000)
+const EVENTS = Number(process.env.BENCH_WEBHOOKS || 20000)
 const SHIPMENTS = Number(process.env.BENCH_WEBHOOK_SHIPMENTS || 1000)
 const CONCURRENCY = Number(process.env.BENCH_WEBHOOK_CONCURRENCY || 32)
 const WARMUP = 300
@@ -218,7 +219,9 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
  * against raw PostgreSQL inserts of the same rows into the same table at the
  * same concurrency, in the same run; then every event replayed; then how
  * long the subscriber took to apply them all.
- * Goal: ≥ 1,000 events/s with p95 ≤ 100 ms; replays create 0 rows.
+ * Goal (relative, same run): accepted ≥ 80 % of the same route answering 401,
+ * p95 ≤ 100 ms; applied ≥ 90 % of the accepted rate, backlog bounded (max
+ * reported); replays create 0 rows. BENCH_WEBHOOKS sets the size (20,000).
  */
 medusaIntegrationTestRunner({
   inApp: true,
@@ -317,6 +320,22 @@ medusaIntegrationTestRunner({
         }
         return { pending, ms: Number(process.hrtime.bigint() - since) / 1e6 }
       }
+      /** Samples the inbox backlog (rows accepted, not yet applied) every 250 ms until stopped; keeps the maximum. */
+      const watchBacklog = (prefix: string) => {
+        let max = 0
+        let running = true
+        const done = (async () => {
+          while (running) {
+            max = Math.max(max, await count("provider_event_id like ? and status = 'received'", [`${prefix}%`]))
+            await sleep(250)
+          }
+        })()
+        return async () => {
+          running = false
+          await done
+          return max
+        }
+      }
 
       // Warm-up through the same path, applied before anything is timed.
       const warm = await drive(url, warmup, CONCURRENCY)
@@ -341,9 +360,11 @@ medusaIntegrationTestRunner({
       // Ingestion through HTTP, the subscriber applying events as they come.
       const before = await count()
       const ingestStart = process.hrtime.bigint()
+      const stopBacklog = watchBacklog("evt_bench_a_")
       const ingest = await drive(url, deliveries, CONCURRENCY)
       const inserted = (await count()) - before
       const drain = await waitForDrain("evt_bench_a_", ingestStart)
+      const backlogMax = await stopBacklog()
       const failed = await count("provider_event_id like 'evt_bench_a_%' and (status = 'failed' or attempts > 0 and status = 'received')")
       const failures = (
         await knex.raw(
@@ -406,7 +427,17 @@ medusaIntegrationTestRunner({
       const p = (xs: number[], q: number) => round(percentile(xs, q))
       const ingestP95 = percentile(ingest.latencies, 95)
       const drained = drain.pending === 0
-      const met = accepted === EVENTS && ingestRate >= 1000 && ingestP95 <= 100 && replayRows === 0
+      const refusedRate = rate(refused.statuses["401"] ?? 0, refused.elapsed_ms)
+      const appliedRate = rate(EVENTS - drain.pending, drain.ms)
+      // Relative, same-run goals: ingestion ≥ 80 % of the same route answering 401
+      // (HTTP stack + HMAC, no DB), p95 ≤ 100 ms; applied ≥ 90 % of the accepted rate.
+      const met =
+        accepted === EVENTS &&
+        ingestRate >= 0.8 * refusedRate &&
+        ingestP95 <= 100 &&
+        drained &&
+        appliedRate >= 0.9 * ingestRate &&
+        replayRows === 0
       writeBenchmark({
         id: "04-carrier-webhooks",
         title: "Carrier webhook ingestion vs raw PostgreSQL inserts",
@@ -416,11 +447,15 @@ medusaIntegrationTestRunner({
           `through the full HTTP stack (raw-body HMAC check with the EasyPost SDK, parse, one inbox insert, event emit) by a load generator in a ` +
           `separate Node process (keep-alive agent, ${CONCURRENCY} in flight), after ${WARMUP} warm-up webhooks. Baseline in the same run: the same rows ` +
           `(same SQL, one statement per row) inserted into carrier_webhook_event through the app's own Knex pool at the same concurrency. ` +
-          `The app runs in one process with the local event bus, so the subscriber applying each event (a workflow per tracking event) ` +
+          `The app runs in one process with the local event bus; each webhook's event starts a drain, and up to ${CARRIER_WEBHOOK_DRAIN_PARTITIONS} drains ` +
+          `run side by side, one per partition of the inbox (by tracking number), applying leased batches (the orders' statuses recomputed once per batch); they ` +
           `competes with ingestion for the same event loop and DB pool; its drain time is counted from the first webhook sent until no inbox row is ` +
           `left to apply. Then all ${EVENTS} deliveries are replayed byte for byte. The last rows are diagnostics: ingestion of ${EVENTS} more ` +
           `events with the subscriber detached, and the route's stages timed one at a time in the server process.`,
-        goal: "≥ 1,000 events/s with p95 ≤ 100 ms; replays create 0 rows",
+        goal:
+          "relative, same run: accepted ≥ 80 % of the 401 route's rate (HTTP stack + HMAC, no DB) with p95 ≤ 100 ms; " +
+          "applied ≥ 90 % of the accepted rate with the backlog bounded (its maximum reported); replays create 0 rows" +
+          (EVENTS < 20000 ? ` — reduced scale (${EVENTS} events, not 20,000), measured on a shared, loaded machine` : ""),
         met,
         table: {
           headers: ["path", "events", "events/s", "p50 (ms)", "p95 (ms)", "p99 (ms)", "rows created"],
@@ -430,15 +465,24 @@ medusaIntegrationTestRunner({
             ["ratio webhook / raw insert", "", round(ingestRate / rawRate, 2), round(percentile(ingest.latencies, 50) / percentile(raw.latencies, 50), 2), round(ingestP95 / percentile(raw.latencies, 95), 2), round(percentile(ingest.latencies, 99) / percentile(raw.latencies, 99), 2), ""],
             ["replay of every event", `${replay.duplicates} duplicate of ${EVENTS}`, rate(replay.statuses["200"] ?? 0, replay.elapsed_ms), p(replay.latencies, 50), p(replay.latencies, 95), p(replay.latencies, 99), replayRows],
             [
-              `subscriber drain (applied; ${moved}/${SHIPMENTS} shipments moved, ${failed} failed)`,
+              `applied by the partitioned drains (${moved}/${SHIPMENTS} shipments moved, ${failed} failed)`,
               drained ? EVENTS : `${EVENTS - drain.pending} (timed out)`,
-              rate(EVENTS - drain.pending, drain.ms),
+              appliedRate,
               "",
               "",
               "",
-              `${round(drain.ms / 1000)} s total`,
+              `${round(drain.ms / 1000)} s total; backlog max ${backlogMax}`,
             ],
-            ["diagnosis: bad signature → 401 (HTTP stack + HMAC, no DB)", `${refused.statuses["401"] ?? 0} × 401`, rate(refused.statuses["401"] ?? 0, refused.elapsed_ms), p(refused.latencies, 50), p(refused.latencies, 95), p(refused.latencies, 99), ""],
+            [
+              "ratios: accepted / 401 route · applied / accepted",
+              "",
+              `${Math.round((ingestRate / Math.max(1, refusedRate)) * 100)} % · ${Math.round((appliedRate / Math.max(1, ingestRate)) * 100)} %`,
+              "",
+              "",
+              "",
+              "",
+            ],
+            ["same route, bad signature → 401 (HTTP stack + HMAC, no DB): the reference", `${refused.statuses["401"] ?? 0} × 401`, refusedRate, p(refused.latencies, 50), p(refused.latencies, 95), p(refused.latencies, 99), ""],
             ["diagnosis: webhooks with the subscriber detached", `${alone.statuses["200"] ?? 0} × 200`, rate(alone.statuses["200"] ?? 0, alone.elapsed_ms), p(alone.latencies, 50), p(alone.latencies, 95), p(alone.latencies, 99), ""],
             [
               "diagnosis: per-request stages, serial, ms each",

@@ -181,7 +181,11 @@ export async function startEasyPostFake(options: { api_key?: string; /** the fak
       return { status: 201, body: shipment }
     }
 
-    const shipment = parts[0] === "shipments" && parts[1] ? state.shipments.get(parts[1]) : undefined
+    // EasyPost takes an object's reference wherever it takes its id.
+    const shipment =
+      parts[0] === "shipments" && parts[1]
+        ? state.shipments.get(parts[1]) ?? [...state.shipments.values()].find((s: any) => s.reference === parts[1])
+        : undefined
     if (parts[0] === "shipments" && parts[1] && !shipment) {
       return apiError(404, "NOT_FOUND", "The requested resource could not be found.")
     }

@@ -40,6 +40,11 @@ export type ShippoFakeState = {
   transaction_error: string | null
   /** When true, shipments come back with no rates and a carrier message. */
   no_rates: boolean
+  /**
+   * Called once a label is sold and before the answer is sent (a test kills
+   * the buying process here: the carrier has charged, the buyer never knows).
+   */
+  after_sale: ((transaction: any) => void) | null
 }
 
 export type ShippoFakeHandle = FakeServerHandle<ShippoFakeState> & {
@@ -67,6 +72,7 @@ export async function startShippoFake(options: { api_key?: string; /** the fake'
     customs: new Map(),
     tracks: new Map(),
     label_purchases: 0,
+    after_sale: null,
     transaction_error: null,
     no_rates: false,
   }
@@ -249,11 +255,16 @@ export async function startShippoFake(options: { api_key?: string; /** the fake'
       state.label_purchases += 1
       state.tracks.set(tracking, { carrier: String(rate.provider).toLowerCase(), history: [], eta: null })
       pushTrackingStatus(tracking, "PRE_TRANSIT", "Shipping label created")
+      state.after_sale?.(tx)
       return { status: 201, body: tx }
     }
 
     if (req.method === "GET" && req.path === "/transactions") {
-      const results = [...state.transactions.values()].filter((t) => !req.query.rate || t.rate === req.query.rate)
+      // Newest first, like Shippo; `results` caps the page.
+      const results = [...state.transactions.values()]
+        .filter((t) => !req.query.rate || t.rate === req.query.rate)
+        .reverse()
+        .slice(0, Number(req.query.results ?? 25))
       return { status: 200, body: { results } }
     }
 
@@ -264,12 +275,14 @@ export async function startShippoFake(options: { api_key?: string; /** the fake'
 
     if (req.method === "POST" && req.path === "/refunds") {
       const tx = state.transactions.get(b.transaction)
-      if (!tx || tx.status !== "SUCCESS") {
-        return { status: 400, body: { transaction: [`Transaction ${b.transaction} cannot be refunded.`] } }
-      }
       if ([...state.refunds.values()].some((r) => r.transaction === b.transaction)) {
         return { status: 400, body: { transaction: ["A refund for this transaction already exists."] } }
       }
+      if (!tx || tx.status !== "SUCCESS") {
+        return { status: 400, body: { transaction: [`Transaction ${b.transaction} cannot be refunded.`] } }
+      }
+      // Like Shippo, the transaction itself shows the refund.
+      tx.status = "REFUNDPENDING"
       const refund = { ...meta(), object_id: nextId("rfnd_"), status: "QUEUED", transaction: b.transaction, test: true }
       state.refunds.set(refund.object_id, refund)
       return { status: 201, body: refund }

@@ -13,6 +13,11 @@ import { SHIPMENT_MODULE } from "../../src/modules/shipment"
 import type ShipmentModuleService from "../../src/modules/shipment/service"
 import { SandboxCarrierClient } from "../../src/modules/shipment/carriers"
 import carrierFulfillmentCreated from "../../src/subscribers/carrier-fulfillment-created"
+import { recordCheckoutLabelWorkflow } from "../../src/workflows/labels/workflows/record-checkout-label"
+import { OrderOpsEvents } from "../../src/events"
+import { ORDER_ACTIVITY_MODULE } from "../../src/modules/order-activity"
+import type OrderActivityModuleService from "../../src/modules/order-activity/service"
+import { fulfillmentLabelKey } from "../../src/providers/carrier-fulfillment/service"
 import { type Api, createAdmin, createPublishableKey, type Headers, settle } from "../helpers/fixtures"
 
 /**
@@ -274,12 +279,12 @@ medusaIntegrationTestRunner({
           service: "Sandbox Ground",
           amount: GROUND,
           currency_code: "EUR",
-          idempotency_key: `fulfillment:${fulfillment.id}`,
+          idempotency_key: fulfillmentLabelKey(order.id, [{ line_item_id: order.items[0].id, quantity: 2 }]),
           tracking_number: fulfillment.labels[0].tracking_number,
         })
       )
 
-      const key = `fulfillment:${fulfillment.id}`
+      const key = fulfillmentLabelKey(order.id, [{ line_item_id: order.items[0].id, quantity: 2 }])
       const ledger = () => service().listShippingLabels({ idempotency_key: key })
       const shipments = () => service().listShipments({ order_id: order.id })
       for (let i = 0; i < 100; i++) {
@@ -323,6 +328,42 @@ medusaIntegrationTestRunner({
       expect(await ledger()).toHaveLength(1)
       expect(await shipments()).toHaveLength(1)
 
+      // Failure injection: recording the label again from scratch, with the
+      // shipment write failing, leaves nothing behind (ledger row compensated).
+      await service().deleteShippingLabels([labels[0].id])
+      await service().deleteShipments([shipment.id])
+      const failing = jest.spyOn(service(), "createShipments").mockRejectedValueOnce(new Error("database went away"))
+      const { errors } = await recordCheckoutLabelWorkflow(container).run({
+        input: { order_id: order.id, fulfillment_id: fulfillment.id },
+        throwOnError: false,
+      })
+      failing.mockRestore()
+      expect(errors.length).toBeGreaterThan(0)
+      expect(await ledger()).toHaveLength(0)
+      expect(await shipments()).toHaveLength(0)
+      // Run again: the label is recorded, once, with its shipment.
+      const { result: again } = await recordCheckoutLabelWorkflow(container).run({
+        input: { order_id: order.id, fulfillment_id: fulfillment.id },
+      })
+      expect(again.created).toBe(true)
+      const [relabel] = await ledger()
+      const [reshipment] = await shipments()
+      expect(relabel).toMatchObject({ status: "purchased", shipment_id: reshipment.id, fulfillment_id: fulfillment.id })
+      labels[0] = relabel
+      Object.assign(shipment, reshipment)
+
+      // The purchase is on the timeline like any other.
+      const activity = container.resolve<OrderActivityModuleService>(ORDER_ACTIVITY_MODULE)
+      // (Twice: the first recording, and the re-recording after the injected failure.)
+      expect(await activity.listOrderActivities({ order_id: order.id, kind: "label.purchased" })).toHaveLength(2)
+
+      const eventBus = container.resolve(Modules.EVENT_BUS)
+      const statusChanged: Record<string, unknown>[] = []
+      const listener = async (event: { data: unknown }) => {
+        statusChanged.push(event.data as Record<string, unknown>)
+      }
+      const listenerContext = { subscriberId: "test-checkout-cancel-listener" }
+      eventBus.subscribe(OrderOpsEvents.SHIPMENT_STATUS_CHANGED, listener, listenerContext)
       const voidLabel = jest.spyOn(SandboxCarrierClient.prototype, "voidLabel")
       try {
         const canceled = await api.post(`/admin/orders/${order.id}/fulfillments/${fulfillment.id}/cancel`, {}, admin)
@@ -343,6 +384,19 @@ medusaIntegrationTestRunner({
       await waitUntil(async () => (await ledger())[0]?.status === "voided")
       expect((await ledger())[0]).toMatchObject({ status: "voided", refund_status: "submitted" })
       await waitUntil(async () => (await shipments())[0]?.status === "canceled")
+      // Canceled like a manual cancel: an applied shipment event, a timeline
+      // entry, order_ops.shipment.status_changed (which the notification
+      // subscriber hears, as for every move) — once.
+      const events = await service().listShipmentEvents({ shipment_id: shipment.id, status: "canceled" })
+      expect(events).toEqual([expect.objectContaining({ applied: true, source: "system" })])
+      await waitUntil(async () => (await activity.listOrderActivities({ order_id: order.id, kind: "shipment.status_changed" })).length === 1)
+      const [moved] = await activity.listOrderActivities({ order_id: order.id, kind: "shipment.status_changed" })
+      expect(moved.data).toMatchObject({ from: "awaiting_shipment", to: "canceled" })
+      await waitUntil(async () => statusChanged.length > 0)
+      expect(statusChanged).toEqual([
+        expect.objectContaining({ id: shipment.id, status: "canceled", previous_status: "awaiting_shipment" }),
+      ])
+      eventBus.unsubscribe(OrderOpsEvents.SHIPMENT_STATUS_CHANGED, listener, listenerContext)
     })
   },
 })

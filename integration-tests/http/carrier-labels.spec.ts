@@ -4,6 +4,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { PDFDocument } from "pdf-lib"
 import labelFollowUpJob from "../../src/jobs/label-follow-up"
 import carrierWebhookSweepJob from "../../src/jobs/carrier-webhook-sweep"
+import { drainCarrierWebhooks } from "../../src/workflows/labels/utils/drain-carrier-webhooks"
 import { ORDER_ACTIVITY_MODULE } from "../../src/modules/order-activity"
 import type OrderActivityModuleService from "../../src/modules/order-activity/service"
 import { SHIPMENT_MODULE } from "../../src/modules/shipment"
@@ -457,7 +458,8 @@ medusaIntegrationTestRunner({
         shippo.loseNext("POST /transactions")
         const first = await settle(buy(rate, { idempotency_key: "lost-answer-123456" }))
         expect(first.status).toBeGreaterThanOrEqual(400)
-        expect((await service().listShippingLabels({ idempotency_key: "lost-answer-123456" }))[0]).toMatchObject({ status: "failed" })
+        // No answer: whether Shippo sold the label is unknown until it is asked.
+        expect((await service().listShippingLabels({ idempotency_key: "lost-answer-123456" }))[0]).toMatchObject({ status: "unknown" })
         expect(shippo.state.label_purchases).toBe(1)
 
         const retry = await buy(rate, { idempotency_key: "lost-answer-123456" })
@@ -598,6 +600,62 @@ medusaIntegrationTestRunner({
         expect((await service().retrieveShipment(shipment.id)).status).toBe("delivered")
         const late = await service().listShipmentEvents({ shipment_id: shipment.id, status: "in_transit" })
         expect(late).toEqual([expect.objectContaining({ applied: false })])
+      })
+
+      it("drains in parallel, partitioned by parcel: several drains apply at once, each parcel's events in order", async () => {
+        const steps = ["shipped", "in_transit", "out_for_delivery", "delivered"] as const
+        const parcels = Array.from({ length: 12 }, (_, i) => `PARTITION${String(i).padStart(6, "0")}`)
+        const created = await service().createShipments(
+          parcels.map((tracking_number) => ({
+            order_id: order.id,
+            shipping_point: "local" as const,
+            source: "carrier" as const,
+            status: "awaiting_shipment" as const,
+            carrier: "USPS",
+            tracking_number,
+          }))
+        )
+        const base = Date.parse("2041-02-03T10:00:00Z")
+        // One inbox row per scan, each parcel's scans arriving oldest first.
+        const rows = steps.flatMap((status, k) =>
+          parcels.map((tracking_number) => ({
+            provider_event_id: `evt_${tracking_number}_${k}`,
+            updates: [
+              {
+                tracking_number,
+                carrier: "USPS",
+                estimated_delivery_at: null,
+                events: [
+                  {
+                    provider_event_id: `${tracking_number}:${k}`,
+                    status,
+                    carrier_status: status,
+                    message: null,
+                    location: null,
+                    occurred_at: new Date(base + k * 60_000).toISOString(),
+                  },
+                ],
+              },
+            ],
+          }))
+        )
+        const ids: string[] = []
+        for (const row of rows) {
+          ids.push(...(await service().receiveWebhookEvents("easypost", [row])))
+        }
+        expect(ids).toHaveLength(48)
+
+        const applied = await Promise.all([1, 2, 3].map(() => drainCarrierWebhooks(container, 5)))
+        // More than one drain did work: no single lock for everything.
+        expect(applied.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2)
+        expect(applied.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(48)
+        // (The scheduled sweep may hold a partition meanwhile; it finishes it.)
+        await waitFor(async () => (await service().listCarrierWebhookEvents({ id: ids })).every((r) => r.status === "processed"))
+        for (const shipment of created) {
+          expect((await service().retrieveShipment(shipment.id)).status).toBe("delivered")
+          // In order: nothing was recorded late.
+          expect(await service().listShipmentEvents({ shipment_id: shipment.id, applied: false })).toHaveLength(0)
+        }
       })
 
       it("applies inbox rows the subscriber missed through the sweep job", async () => {

@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { recordShipmentEventWorkflow } from "../../src/workflows/shipments/workflows/record-shipment-event"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
@@ -7,7 +8,6 @@ import {
   StepResponse,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { OrderOpsEvents } from "../../src/events"
 import backfillMigrationScript from "../../src/migration-scripts/order-ops-backfill-order-status"
 import { ORDER_STATUS_MODULE } from "../../src/modules/order-status"
 import type OrderStatusModuleService from "../../src/modules/order-status/service"
@@ -268,11 +268,11 @@ medusaIntegrationTestRunner({
           createShipments: (data: Record<string, unknown>[]) => Promise<{ id: string }[]>
         }>("shipment")
         const [shipment] = await shipments.createShipments([
-          { order_id: orderId, shipping_point: "international", status: "in_transit" },
+          { order_id: orderId, shipping_point: "international", status: "shipped" },
         ])
-        await container.resolve(Modules.EVENT_BUS).emit({
-          name: OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
-          data: { id: shipment.id, order_id: orderId, status: "in_transit" },
+        // The move goes through the one shipment workflow, which recomputes the order itself.
+        await recordShipmentEventWorkflow(container).run({
+          input: { shipment_id: shipment.id, status: "in_transit", source: "carrier", provider_event_id: "evt_status_refresh" },
         })
         const row = await eventually(() => rowOf(orderId), (r) => r?.shipment_count === 1)
         expect(row).toMatchObject({

@@ -13,17 +13,22 @@ export const LABEL_FOLLOW_UP_BATCH = 50
  * for carriers without webhooks. State lives in the database, so this runs
  * the same on one process or a worker beside servers.
  */
-export default async function labelFollowUpJob(container: MedusaContainer): Promise<{ checked: number; failed: number }> {
+export default async function labelFollowUpJob(
+  container: MedusaContainer,
+  /** `now`: the clock (tests stand after a purchase's window with it); Medusa passes `{ scheduledFor }`. */
+  context: { now?: Date } = {}
+): Promise<{ checked: number; failed: number }> {
+  const now = context.now ?? new Date()
   const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const due = (await service.listShippingLabels(
-    { next_check_at: { $lte: new Date() } },
+    { next_check_at: { $lte: now } },
     { select: ["id"], take: LABEL_FOLLOW_UP_BATCH, order: { next_check_at: "ASC" } }
   )) as { id: string }[]
   let failed = 0
   for (const { id } of due) {
     const { errors } = await followUpShippingLabelWorkflow(container).run({
-      input: { label_id: id },
+      input: { label_id: id, now: now.toISOString() },
       throwOnError: false,
     })
     if (errors.length) {

@@ -14,12 +14,14 @@ import type { CarrierInfo } from "../../types/label"
 import {
   assertTransition,
   canTransition,
+  hasParcelLeft,
+  isLateEvent,
   ShipmentStatus,
   type ShippingPointValue,
   type ShipmentStatusValue,
 } from "./state-machine"
 import { parsePluginOptions, type PluginOptions } from "../../options"
-import type { ShipmentDTO, ShipmentEventDTO } from "../../types"
+import type { ShipmentDTO, ShipmentEventDTO, ShippingLabelDTO } from "../../types"
 
 /** A tracking event to record against a shipment. */
 export type RecordShipmentEventInput = {
@@ -154,9 +156,18 @@ class ShipmentModuleService extends MedusaService({
    * Leases inbox rows that are due (new, or waiting for a retry), oldest
    * first, skipping rows another process is leasing: their next attempt
    * moves 2 minutes on, so a drain that dies leaves them to the next one.
+   * With a partition, only rows whose (first) tracking number hashes into it:
+   * one parcel's events always fall in the same partition, so drains of
+   * different partitions run side by side and each parcel's events are
+   * applied in arrival order by one drain.
    */
   @InjectManager()
-  async leaseDueWebhookEvents(limit: number, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+  async leaseDueWebhookEvents(
+    limit: number,
+    /** Only rows of this partition (by tracking number), for drains running side by side. */
+    partition: { slot: number; of: number } | null = null,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string[]> {
     const manager = sharedContext.manager as unknown as {
       execute: (sql: string, params: unknown[]) => Promise<{ id: string }[]>
     }
@@ -165,14 +176,54 @@ class ShipmentModuleService extends MedusaService({
        where "id" in (
          select "id" from "carrier_webhook_event"
          where "deleted_at" is null and "status" = 'received' and "next_attempt_at" <= now()
+           and (?::int is null or ((hashtext(coalesce("updates"->0->>'tracking_number', ''))::bigint % ?::int) + ?::int) % ?::int = ?::int)
          order by "created_at" asc
          limit ?
          for update skip locked
        )
        returning "id"`,
-      [limit]
+      [partition?.of ?? null, partition?.of ?? 1, partition?.of ?? 1, partition?.of ?? 1, partition?.slot ?? 0, limit]
     )
     return rows.map((r) => r.id)
+  }
+
+  /**
+   * Updates a ledger row only while the caller still holds it: the row is
+   * locked, and written only when its status is one of `expected.status` and
+   * (when given) its `attempts` — the purchase's fencing token — is
+   * `expected.attempts`. A purchase that outlived its window and was taken
+   * over by the reconciler can therefore never overwrite what it recorded.
+   *
+   * @returns the updated row, or null when the caller no longer holds it.
+   */
+  @InjectManager()
+  async updateShippingLabelIfHeld(
+    id: string,
+    expected: { status: string[]; attempts?: number },
+    data: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ShippingLabelDTO | null> {
+    return await this.updateShippingLabelIfHeld_(id, expected, data, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async updateShippingLabelIfHeld_(
+    id: string,
+    expected: { status: string[]; attempts?: number },
+    data: Record<string, unknown>,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ShippingLabelDTO | null> {
+    const manager = sharedContext.transactionManager as unknown as {
+      execute: (sql: string, params: unknown[]) => Promise<{ status: string; attempts: number }[]>
+    }
+    const [row] = await manager.execute(
+      `select "status", "attempts" from "shipping_label" where "id" = ? and "deleted_at" is null for update`,
+      [id]
+    )
+    if (!row || !expected.status.includes(row.status) || (expected.attempts !== undefined && row.attempts !== expected.attempts)) {
+      return null
+    }
+    return (await this.updateShippingLabels({ id, ...data }, sharedContext)) as unknown as ShippingLabelDTO
   }
 
   /** The validated plugin options, defaults filled in. */
@@ -204,6 +255,12 @@ class ShipmentModuleService extends MedusaService({
     strict: boolean,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RecordShipmentEventResult> {
+    const manager = sharedContext.transactionManager as unknown as {
+      execute: (sql: string, params: unknown[]) => Promise<{ newest: Date | string | null }[]>
+    }
+    // One event at a time per shipment: a manual move and a carrier scan
+    // arriving together must not both pass the lateness and transition checks.
+    await manager.execute(`select "id" from "shipment" where "id" = ? and "deleted_at" is null for update`, [input.shipment_id])
     const shipment = (await this.retrieveShipment(input.shipment_id, {}, sharedContext)) as unknown as ShipmentDTO
     const previous = {
       id: shipment.id,
@@ -234,11 +291,7 @@ class ShipmentModuleService extends MedusaService({
     }
     if (input.status === shipment.status) {
       reason = "same_status"
-    } else if (
-      input.occurred_at &&
-      shipment.last_event_at &&
-      occurredAt < new Date(shipment.last_event_at)
-    ) {
+    } else if (input.occurred_at && isLateEvent(occurredAt, await this.newestAppliedEventAt_(shipment.id, manager))) {
       // Only a dated event can be late; an undated one (a person's action) happens now.
       reason = "late"
     } else if (!canTransition(shipment.status, input.status, point)) {
@@ -275,11 +328,28 @@ class ShipmentModuleService extends MedusaService({
       update.delivered_at = occurredAt
     } else if (input.status === ShipmentStatus.CANCELED) {
       update.canceled_at = occurredAt
-    } else if (input.status !== ShipmentStatus.AWAITING_SHIPMENT && !shipment.shipped_at) {
+    } else if (hasParcelLeft(input.status) && !shipment.shipped_at) {
       update.shipped_at = occurredAt
     }
     const updated = (await this.updateShipments(update, sharedContext)) as unknown as ShipmentDTO
     return { event, shipment: updated, previous, applied, duplicate: false }
+  }
+
+  /**
+   * When the newest applied move of a shipment happened — its creation in
+   * Awaiting shipment is not a move, so a carrier's first scan (stamped in the
+   * second of the purchase, or a minute before it) is never late for it.
+   */
+  protected async newestAppliedEventAt_(
+    shipmentId: string,
+    manager: { execute: (sql: string, params: unknown[]) => Promise<{ newest: Date | string | null }[]> }
+  ): Promise<Date | null> {
+    const [row] = await manager.execute(
+      `select max("occurred_at") as "newest" from "shipment_event"
+       where "shipment_id" = ? and "applied" = true and "deleted_at" is null and "status" <> 'awaiting_shipment'`,
+      [shipmentId]
+    )
+    return row?.newest ? new Date(row.newest) : null
   }
 
   /**

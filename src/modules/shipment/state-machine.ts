@@ -116,3 +116,49 @@ export function assertTransition(
     )
   }
 }
+
+/**
+ * The precision an event time carries, in ms: carriers stamp events in whole
+ * seconds or whole minutes; only our own clock has milliseconds.
+ */
+export function timePrecisionMs(at: Date): number {
+  if (at.getTime() % 60_000 === 0) {
+    return 60_000
+  }
+  return at.getTime() % 1_000 === 0 ? 1_000 : 1
+}
+
+/**
+ * Whether a dated event is late: older than the newest event already applied
+ * to the shipment, compared like with like — the applied time cut to the new
+ * event's precision, so a scan stamped in the same second (or minute) as the
+ * last move is on time. The shipment's own creation is not an event a
+ * carrier can be late for (`newestApplied` excludes it).
+ */
+export function isLateEvent(occurredAt: Date, newestApplied: Date | null): boolean {
+  if (!newestApplied) {
+    return false
+  }
+  const precision = timePrecisionMs(occurredAt)
+  const floored = Math.floor(newestApplied.getTime() / precision) * precision
+  return occurredAt.getTime() < floored
+}
+
+/** The statuses in which the parcel is (or was) in the carrier's hands. */
+export const PARCEL_LEFT_STATUSES: readonly ShipmentStatusValue[] = [
+  S.SHIPPED,
+  S.IN_TRANSIT,
+  S.OUT_FOR_DELIVERY,
+  S.DELIVERY_FAILED,
+  S.DELIVERED,
+]
+
+/**
+ * "Has the parcel left?" — the one answer every rule asks: Medusa's
+ * fulfillment is marked shipped on the first of these, a label can no longer
+ * be voided, a cancel no longer cancels Medusa's fulfillment. Awaiting
+ * shipment and canceled (before it left) are not.
+ */
+export function hasParcelLeft(status: ShipmentStatusValue | string | null | undefined): boolean {
+  return PARCEL_LEFT_STATUSES.includes(status as ShipmentStatusValue)
+}

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto"
 import { AbstractFulfillmentProviderService, MedusaError } from "@medusajs/framework/utils"
 import type {
   CalculatedShippingOptionPrice,
@@ -34,8 +35,23 @@ import {
 /** The provider's identifier; registered with id `order-ops-carrier` its id is `order-ops-carrier_order-ops-carrier`. */
 export const CARRIER_FULFILLMENT_IDENTIFIER = "order-ops-carrier"
 
-/** The idempotency key of the label bought for a fulfillment. */
-export const fulfillmentLabelKey = (fulfillmentId: string) => `fulfillment:${fulfillmentId}`
+/** How every checkout label's idempotency key begins. */
+export const CHECKOUT_LABEL_KEY_PREFIX = "checkout:"
+
+/**
+ * The idempotency key of the label bought for a checkout fulfillment: the
+ * order and exactly which items (and how many) it ships. Core deletes a
+ * fulfillment whose provider call failed and creates a new one (a new id) on
+ * the retry, so the key cannot be the fulfillment's id: it is what is being
+ * fulfilled, the same on every retry of the same fulfillment.
+ */
+export function fulfillmentLabelKey(orderId: string, items: { line_item_id?: string | null; quantity?: unknown }[]): string {
+  const lines = items
+    .map((i) => `${i.line_item_id ?? ""}x${Number(i.quantity ?? 0)}`)
+    .sort()
+    .join(",")
+  return `${CHECKOUT_LABEL_KEY_PREFIX}${orderId}:${createHash("sha256").update(lines).digest("hex").slice(0, 16)}`
+}
 
 /**
  * What this provider stores in a fulfillment's `data` once its label is
@@ -221,9 +237,11 @@ export class CarrierFulfillmentProviderService extends AbstractFulfillmentProvid
 
   /**
    * Buys the label for the fulfillment's items with the shipping method's
-   * service, exactly once per fulfillment: the idempotency key is
-   * `fulfillment:<id>` and the carrier is asked first whether that key
-   * already bought a label. A sandbox label, handed over as bytes, comes back
+   * service, exactly once per fulfillment: the idempotency key names the
+   * order and its items (see {@link fulfillmentLabelKey}), travels with the
+   * purchase where the carrier keeps a reference (Shippo metadata, EasyPost
+   * shipment reference), and the carrier is asked by it first whether an
+   * earlier try already bought the label. A sandbox label, handed over as bytes, comes back
    * as a `data:` URL; the `order.fulfillment_created` subscriber stores the
    * file and records the ledger row and shipment.
    *
@@ -254,20 +272,22 @@ export class CarrierFulfillmentProviderService extends AbstractFulfillmentProvid
     const request = this.rateRequest(from, to, parcelItems, String(order?.currency_code ?? "usd"), reference)
 
     const client = this.client(option.carrier)
-    const rate = pickRate(await client.getRates(request), option)
-    const idempotency_key = fulfillmentLabelKey(fulfillment.id)
+    const idempotency_key = fulfillmentLabelKey(String(order?.id ?? fulfillment.id), items)
     const label_format = this.options_.carriers.label_format
-    const label: PurchasedLabel =
-      (await client.findLabel(rate, idempotency_key)) ??
-      (await client.buyLabel({ rate, label_format, idempotency_key, request }))
+    // Look before acting, by our key alone (the rates are new on every try):
+    // a retry whose first answer was lost finds the label the carrier sold.
+    const found = await client.findLabel({ rate_id: "", provider_shipment_id: "" }, idempotency_key)
+    const keyed: RateRequest = { ...request, purchase_key: idempotency_key }
+    const rate = found ? null : pickRate(await client.getRates(keyed), option)
+    const label: PurchasedLabel = found ?? (await client.buyLabel({ rate: rate!, label_format, idempotency_key, request: keyed }))
 
     const label_url =
       label.label_url ??
       (label.label_file ? `data:${label.label_file.mime_type};base64,${label.label_file.content.toString("base64")}` : null)
     const result: CarrierFulfillmentData = {
       carrier: option.carrier,
-      service_code: rate.service_code,
-      rate_id: rate.rate_id,
+      service_code: rate?.service_code ?? option.service_code ?? null,
+      rate_id: rate?.rate_id ?? "",
       provider_label_id: label.provider_label_id,
       provider_shipment_id: label.provider_shipment_id,
       tracking_number: label.tracking_number,
@@ -280,7 +300,7 @@ export class CarrierFulfillmentProviderService extends AbstractFulfillmentProvid
       label_url,
       idempotency_key,
       international: from.country_code !== to.country_code,
-      estimated_delivery_at: rate.estimated_delivery_at,
+      estimated_delivery_at: rate?.estimated_delivery_at ?? null,
     }
     return {
       data: result,

@@ -3,6 +3,9 @@ import {
   allowedShipmentTransitions,
   assertTransition,
   canTransition,
+  hasParcelLeft,
+  isLateEvent,
+  timePrecisionMs,
   SHIPMENT_STATUSES,
   type ShipmentStatusValue,
 } from "../state-machine"
@@ -97,5 +100,37 @@ describe("assertTransition", () => {
       "canceled",
     ])
     expect(allowedShipmentTransitions("awaiting_shipment", "pickup")).toEqual(["delivered", "canceled"])
+  })
+})
+
+describe("isLateEvent", () => {
+  const at = (iso: string) => new Date(iso)
+  it("reads an event's precision from its time: ms (our clock), whole seconds, whole minutes", () => {
+    expect(timePrecisionMs(at("2041-01-01T10:00:00.001Z"))).toBe(1)
+    expect(timePrecisionMs(at("2041-01-01T10:00:01Z"))).toBe(1_000)
+    expect(timePrecisionMs(at("2041-01-01T10:01:00Z"))).toBe(60_000)
+  })
+
+  it("is never late when nothing has moved the shipment yet", () => {
+    expect(isLateEvent(at("2001-01-01T00:00:00Z"), null)).toBe(false)
+  })
+
+  it("compares like with like: the newest applied time cut to the event's precision", () => {
+    const newest = at("2041-01-01T10:20:30.750Z")
+    expect(isLateEvent(at("2041-01-01T10:20:30Z"), newest)).toBe(false)
+    expect(isLateEvent(at("2041-01-01T10:20:00Z"), newest)).toBe(false)
+    expect(isLateEvent(at("2041-01-01T10:20:29Z"), newest)).toBe(true)
+    expect(isLateEvent(at("2041-01-01T10:19:00Z"), newest)).toBe(true)
+    expect(isLateEvent(at("2041-01-01T10:20:30.700Z"), newest)).toBe(true)
+  })
+})
+
+describe("hasParcelLeft", () => {
+  it("is true once the carrier has the parcel, false while it waits or was canceled before leaving", () => {
+    const left = SHIPMENT_STATUSES.filter((s) => hasParcelLeft(s))
+    expect(left.sort()).toEqual(["delivered", "delivery_failed", "in_transit", "out_for_delivery", "shipped"])
+    expect(hasParcelLeft("awaiting_shipment")).toBe(false)
+    expect(hasParcelLeft("canceled")).toBe(false)
+    expect(hasParcelLeft(null)).toBe(false)
   })
 })

@@ -7,6 +7,13 @@ import type { ShipmentStatusValue } from "../state-machine"
 export const CARRIER_CODES = ["sandbox", "shippo", "easypost"] as const
 export type CarrierCode = (typeof CARRIER_CODES)[number]
 
+/**
+ * How long one request to a carrier may take before the client gives up
+ * (both SDKs are configured with it). A purchase still `purchasing` a little
+ * after this is known to be dead and is reconciled at the carrier.
+ */
+export const CARRIER_TIMEOUT_MS = 60_000
+
 export const LABEL_FORMATS = ["PDF", "PNG", "ZPL"] as const
 export type LabelFormat = (typeof LABEL_FORMATS)[number]
 
@@ -93,6 +100,12 @@ export type RateRequest = {
   signature?: SignatureOption | null
   /** Printed on the label (the order's display id). */
   reference?: string | null
+  /**
+   * The idempotency key of the one purchase this quote is for, when known
+   * before quoting (checkout labels). Carriers that keep a reference on the
+   * shipment (EasyPost) store it there, so a lost purchase can be found by it.
+   */
+  purchase_key?: string | null
   /**
    * The currency the quote is wanted in (the cart's). Only the sandbox honours
    * it; live carriers quote in their account currency and ignore it.

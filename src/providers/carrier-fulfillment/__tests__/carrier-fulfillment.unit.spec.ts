@@ -1,7 +1,11 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { SandboxCarrierClient } from "../../../modules/shipment/carriers/sandbox"
 import type { CarrierClient, CarrierCode, CarrierRate } from "../../../modules/shipment/carriers/types"
-import { CarrierFulfillmentProviderService } from "../service"
+import { EasyPostCarrierClient } from "../../../modules/shipment/carriers/easypost"
+import { ShippoCarrierClient } from "../../../modules/shipment/carriers/shippo"
+import { EASYPOST_FAKE_API_KEY, startEasyPostFake } from "../../../../integration-tests/fakes/easypost-server"
+import { SHIPPO_FAKE_API_KEY, startShippoFake } from "../../../../integration-tests/fakes/shippo-server"
+import { CarrierFulfillmentProviderService, fulfillmentLabelKey } from "../service"
 import { buildParcel, listFulfillmentOptions, parseOptionData, pickRate, PARCEL_DEFAULTS, throwIfCurrencyMismatch } from "../utils"
 
 /** Unit tests of the carrier fulfillment provider's parcel, option and price logic. */
@@ -164,12 +168,79 @@ describe("CarrierFulfillmentProviderService", () => {
       { id: "order_1", display_id: 7, currency_code: "eur", shipping_address: US_TO, items: [{ id: "item_1", quantity: 2, variant: { weight: 800 } }] } as never,
       { id: "ful_1" }
     )
-    expect(findLabel).toHaveBeenCalledWith(expect.objectContaining({ service_code: "ground" }), "fulfillment:ful_1")
-    expect(buyLabel).toHaveBeenCalledWith(expect.objectContaining({ idempotency_key: "fulfillment:ful_1", label_format: "PDF" }))
+    const key = fulfillmentLabelKey("order_1", [{ line_item_id: "item_1", quantity: 2 }])
+    expect(key).toMatch(/^checkout:order_1:[0-9a-f]{16}$/)
+    expect(findLabel).toHaveBeenCalledWith({ rate_id: "", provider_shipment_id: "" }, key)
+    expect(buyLabel).toHaveBeenCalledWith(expect.objectContaining({ idempotency_key: key, label_format: "PDF" }))
     expect(result.data).toEqual(
-      expect.objectContaining({ carrier: "sandbox", currency_code: "EUR", idempotency_key: "fulfillment:ful_1", international: false })
+      expect.objectContaining({ carrier: "sandbox", currency_code: "EUR", idempotency_key: key, international: false })
     )
     expect(result.labels[0].label_url).toMatch(/^data:application\/pdf;base64,/)
     expect(result.labels[0].tracking_number).toBe(result.data.tracking_number)
+  })
+
+  it("keys a checkout label by the order and its items, not the fulfillment's id, so core's retry (a new fulfillment) finds it", () => {
+    const a = fulfillmentLabelKey("order_1", [{ line_item_id: "item_2", quantity: 1 }, { line_item_id: "item_1", quantity: 2 }])
+    expect(fulfillmentLabelKey("order_1", [{ line_item_id: "item_1", quantity: 2 }, { line_item_id: "item_2", quantity: 1 }])).toBe(a)
+    expect(fulfillmentLabelKey("order_1", [{ line_item_id: "item_1", quantity: 1 }, { line_item_id: "item_2", quantity: 1 }])).not.toBe(a)
+    expect(fulfillmentLabelKey("order_2", [{ line_item_id: "item_2", quantity: 1 }, { line_item_id: "item_1", quantity: 2 }])).not.toBe(a)
+  })
+
+  describe.each([
+    {
+      carrier: "shippo" as const,
+      start: async () => {
+        const fake = await startShippoFake({ now: () => new Date("2041-06-01T12:00:00Z") })
+        const client = new ShippoCarrierClient({ api_key: SHIPPO_FAKE_API_KEY, base_url: fake.url })
+        return { fake, client, purchase: "POST /transactions" }
+      },
+    },
+    {
+      carrier: "easypost" as const,
+      start: async () => {
+        const fake = await startEasyPostFake({ now: () => new Date("2041-06-01T12:00:00Z") })
+        const client = new EasyPostCarrierClient({ api_key: EASYPOST_FAKE_API_KEY, base_url: `${fake.url}/v2` })
+        return { fake, client, purchase: "POST /v2/shipments/" }
+      },
+    },
+  ])("a checkout fulfillment through $carrier", ({ carrier, start }) => {
+    it("retried after the purchase's answer was lost buys once and answers with that label", async () => {
+      const { fake, client, purchase } = await start()
+      try {
+        const provider = new CarrierFulfillmentProviderService({}, { carriers: { sandbox: { enabled: false } } }, {
+          clients: new Map<CarrierCode, CarrierClient>([[carrier, client]]),
+        })
+        const data = await provider.validateFulfillmentData({ carrier }, {}, context())
+        const order = {
+          id: "order_9",
+          display_id: 9,
+          currency_code: "usd",
+          shipping_address: US_TO,
+          items: [{ id: "item_1", quantity: 2, variant: { weight: 800 } }],
+        } as never
+        const items = [{ line_item_id: "item_1", quantity: 2 }]
+        // The carrier sells the label; its answer never arrives, so core
+        // deletes the fulfillment and the merchant tries again (a new id).
+        fake.loseNext(purchase)
+        await expect(provider.createFulfillment(data, items, order, { id: "ful_first" })).rejects.toThrow()
+        expect(fake.state.label_purchases).toBe(1)
+
+        const retry = await provider.createFulfillment(data, items, order, { id: "ful_second" })
+        expect(fake.state.label_purchases).toBe(1)
+        const key = fulfillmentLabelKey("order_9", items)
+        expect(retry.data).toEqual(expect.objectContaining({ carrier, idempotency_key: key }))
+        expect(retry.labels[0].tracking_number).toBe((retry.data as { tracking_number: string }).tracking_number)
+        // The key travelled where the carrier keeps a reference.
+        if (carrier === "shippo") {
+          const state = fake.state as unknown as { transactions: Map<string, { metadata: string }> }
+          expect([...state.transactions.values()].map((t) => t.metadata)).toEqual([key])
+        } else {
+          const state = fake.state as unknown as { shipments: Map<string, { reference: string }> }
+          expect([...state.shipments.values()].map((s) => s.reference)).toContain(key)
+        }
+      } finally {
+        await fake.close()
+      }
+    })
   })
 })

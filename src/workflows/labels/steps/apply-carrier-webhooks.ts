@@ -20,7 +20,8 @@ export const applyCarrierWebhooksStepId = "order-ops-apply-carrier-webhooks"
  * Applies received carrier webhooks from the inbox: each tracking update
  * goes through the shipment ingestion workflow; a tracking number we don't
  * know is marked `ignored`. A row that fails is retried with back-off by the
- * sweep job, then marked `failed` with the error.
+ * sweep job, then marked `failed` with the error. The moves leave the
+ * orders' statuses to the workflow, which recomputes each order once.
  */
 export const applyCarrierWebhooksStep = createStep(
   applyCarrierWebhooksStepId,
@@ -30,12 +31,15 @@ export const applyCarrierWebhooksStep = createStep(
       id: input.ids,
       status: "received",
     })) as unknown as InboxRow[]
-    const outcome = { processed: 0, ignored: 0, failed: 0 }
+    const outcome = { processed: 0, ignored: 0, failed: 0, order_ids: [] as string[] }
+    const orderIds = new Set<string>()
     for (const row of rows) {
       try {
         let matched = 0
         for (const update of row.updates ?? []) {
-          matched += (await applyTrackingUpdate(container, update)).matched
+          const applied = await applyTrackingUpdate(container, update, { refresh: false })
+          matched += applied.matched
+          applied.order_ids.forEach((id) => orderIds.add(id))
         }
         await service.updateCarrierWebhookEvents({
           id: row.id,
@@ -57,6 +61,7 @@ export const applyCarrierWebhooksStep = createStep(
         outcome.failed++
       }
     }
+    outcome.order_ids = [...orderIds]
     return new StepResponse(outcome)
   }
 )

@@ -5,7 +5,8 @@ import type ShipmentModuleService from "../../../modules/shipment/service"
 import type { CarrierCode, CarrierRate, LabelFormat } from "../../../modules/shipment/carriers/types"
 import type { ShippingLabelDTO } from "../../../types"
 import type { PreparedLabelRequest } from "../utils/label-request"
-import { isUniqueViolation } from "../utils/ledger"
+import { isUniqueViolation, purchaseCheckAt } from "../utils/ledger"
+import { isRetryableUnknown } from "./find-label-purchase"
 
 export type ClaimLabelPurchaseStepInput = {
   /** Null only when `existing` is given. */
@@ -55,6 +56,9 @@ export const claimLabelPurchaseStep = createStep(
         amount: rate.amount,
         currency_code: rate.currency_code.toLowerCase(),
         status: "purchasing",
+        // Ledger first, recoverable: if this process dies mid-purchase the
+        // follow-up job looks at the carrier once the window has passed.
+        next_check_at: purchaseCheckAt(),
         idempotency_key: input.idempotency_key,
         is_test: prepared.is_test,
         request: { ...prepared.rate_request, items: prepared.items } as unknown as Record<string, unknown>,
@@ -83,11 +87,17 @@ export const claimLabelPurchaseStep = createStep(
     if (existing.status === "purchased" || existing.status === "voided") {
       return new StepResponse<ClaimLabelPurchaseResult, string>({ label: existing, claimed: false })
     }
-    if (existing.status === "failed") {
-      // The carrier refused last time: this run may try again, once.
-      const [retry] = (await service.updateShippingLabels([
-        { id: existing.id, status: "purchasing", error: null },
-      ])) as unknown as ShippingLabelDTO[]
+    if (existing.status === "failed" || isRetryableUnknown(existing)) {
+      // The carrier refused last time, or never answered: this run may try
+      // again, once (the purchase step asks the carrier first on a retry).
+      const retry = await service.updateShippingLabelIfHeld(
+        existing.id,
+        { status: [existing.status], attempts: existing.attempts },
+        { status: "purchasing", error: null, next_check_at: purchaseCheckAt() }
+      )
+      if (!retry) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, "idempotency_key: this purchase is already at the carrier; look again shortly")
+      }
       return new StepResponse<ClaimLabelPurchaseResult, string>({ label: retry, claimed: true }, retry.id)
     }
     throw new MedusaError(
@@ -104,7 +114,11 @@ export const claimLabelPurchaseStep = createStep(
     const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
     const label = (await service.retrieveShippingLabel(labelId)) as unknown as ShippingLabelDTO
     if (label.status === "purchasing") {
-      await service.updateShippingLabels({ id: labelId, status: "failed", error: label.error ?? "The purchase did not complete" })
+      await service.updateShippingLabelIfHeld(
+        labelId,
+        { status: ["purchasing"], attempts: label.attempts },
+        { status: "failed", error: label.error ?? "The purchase did not complete", next_check_at: null }
+      )
     }
   }
 )

@@ -26,7 +26,7 @@ export const findLabelPurchaseStep = createStep(
     const [label] = (await service.listShippingLabels({
       idempotency_key: input.idempotency_key,
     })) as unknown as ShippingLabelDTO[]
-    if (!label || label.status === "failed") {
+    if (!label || label.status === "failed" || isRetryableUnknown(label)) {
       return new StepResponse<FindLabelPurchaseResult>({ existing: null })
     }
     if (label.order_id !== input.order_id) {
@@ -46,3 +46,12 @@ export const findLabelPurchaseStep = createStep(
     )
   }
 )
+
+/**
+ * A purchase whose carrier call ended without an answer (an outage, a lost
+ * response) and which nothing has used: the same key may try again at once,
+ * and that try asks the carrier first whether the label was sold.
+ */
+export function isRetryableUnknown(label: Pick<ShippingLabelDTO, "status" | "provider_label_id" | "shipment_id">): boolean {
+  return label.status === "unknown" && !label.provider_label_id && !label.shipment_id
+}

@@ -7,7 +7,8 @@ import { SHIPMENT_MODULE } from "../../../modules/shipment"
 import type ShipmentModuleService from "../../../modules/shipment/service"
 import type { ShipmentDTO, ShippingLabelDTO } from "../../../types"
 import { applyTrackingUpdate } from "../utils/apply-tracking"
-import { labelRef, nextFollowUp, OPEN_REFUND_STATUSES, storedRate } from "../utils/ledger"
+import type { PurchasedLabel } from "../../../modules/shipment/carriers/types"
+import { labelRef, nextFollowUp, OPEN_REFUND_STATUSES, purchasedFields, storedRate } from "../utils/ledger"
 
 /** What a follow-up did to a label. */
 export type LabelFollowUpResult = {
@@ -16,10 +17,14 @@ export type LabelFollowUpResult = {
   label: ShippingLabelDTO
 }
 
-/** A purchase still "purchasing" after this long died mid-way; it is reconciled. */
-export const STALE_PURCHASE_MS = 10 * 60_000
 
 const FINAL_SHIPMENT_STATES = new Set(["delivered", "canceled"])
+
+export type FollowUpLabelStepInput = {
+  label_id: string
+  /** The job's clock (ISO), so a test can stand after a purchase's window; now by default. */
+  now?: string
+}
 
 export const followUpLabelStepId = "order-ops-follow-up-label"
 
@@ -35,7 +40,8 @@ export const followUpLabelStepId = "order-ops-follow-up-label"
  */
 export const followUpLabelStep = createStep(
   followUpLabelStepId,
-  async (input: { label_id: string }, { container }) => {
+  async (input: FollowUpLabelStepInput, { container }) => {
+    const now = input.now ? new Date(input.now) : new Date()
     const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
     let label = (await service.retrieveShippingLabel(input.label_id)) as unknown as ShippingLabelDTO
     const carrier = service.getCarrier(label.carrier)
@@ -60,23 +66,48 @@ export const followUpLabelStep = createStep(
         return new StepResponse<LabelFollowUpResult>({ label_id: label.id, action: "refund_checked", label })
       }
 
-      const stale = label.status === "purchasing" && Date.now() - new Date(label.updated_at).getTime() > STALE_PURCHASE_MS
-      if ((label.status === "unknown" && !label.shipment_id) || stale) {
-        const found = await carrier.findLabel(storedRate(label), label.idempotency_key)
+      const due = label.next_check_at !== null && new Date(label.next_check_at) <= now
+      // A purchase still at the carrier after its window, or bought but tied
+      // to no shipment by then: the process that made it died mid-way.
+      const interrupted =
+        due &&
+        (label.status === "purchasing" || (label.status === "purchased" && !label.shipment_id && !label.fulfillment_id))
+      if ((label.status === "unknown" && !label.shipment_id) || interrupted) {
+        // Take the row over (bump its fencing token) so the dead purchase,
+        // should it wake up, can no longer record anything.
+        const token = attempts + 1
+        const taken = await service.updateShippingLabelIfHeld(
+          label.id,
+          { status: [label.status], attempts },
+          { attempts: token, next_check_at: nextFollowUp(0, now) }
+        )
+        if (!taken) {
+          return new StepResponse<LabelFollowUpResult>({ label_id: label.id, action: "none", label })
+        }
+        label = taken
+        const held = async (data: Record<string, unknown>) => {
+          const written = await service.updateShippingLabelIfHeld(label.id, { status: [label.status], attempts: token }, data)
+          label = written ?? label
+        }
+        const found: PurchasedLabel | null = label.provider_label_id
+          ? { ...labelRef(label), ...boughtOf(label) }
+          : await carrier.findLabel(storedRate(label), label.idempotency_key)
         if (!found) {
-          await update({ status: "failed", error: label.error ?? "The carrier has no label for this purchase", next_check_at: null })
+          // Nothing was sold under our key: the key is free to buy again.
+          await held({ status: "failed", error: label.error ?? "The carrier has no label for this purchase", next_check_at: null })
         } else {
+          // Sold, but nobody shipped with it: void it so the money comes back.
           const result = await carrier.voidLabel({ ...labelRef(label), ...found, carrier_name: found.carrier_name })
-          await update({
+          await held({
+            ...purchasedFields(found),
             status: "voided",
-            provider_label_id: found.provider_label_id,
-            tracking_number: found.tracking_number,
+            purchased_at: label.purchased_at ?? now,
             refund_status: result.refund_status,
             provider_refund_id: result.provider_refund_id,
-            voided_at: new Date(),
+            voided_at: now,
             attempts: 0,
-            error: "Bought at the carrier without a shipment; voided by reconciliation",
-            next_check_at: OPEN_REFUND_STATUSES.includes(result.refund_status) ? nextFollowUp(0) : null,
+            error: `Bought at the carrier (${found.provider_label_id}) but the purchase was interrupted before a shipment used it; voided by reconciliation`,
+            next_check_at: OPEN_REFUND_STATUSES.includes(result.refund_status) ? nextFollowUp(0, now) : null,
           })
         }
         return new StepResponse<LabelFollowUpResult>({ label_id: label.id, action: "reconciled", label })
@@ -140,4 +171,16 @@ async function recordRefundChange(
     name: OrderOpsEvents.LABEL_REFUND_UPDATED,
     data: { id: label.id, order_id: label.order_id, refund_status: label.refund_status },
   })
+}
+
+/** What the ledger already knows of a label the carrier sold. */
+function boughtOf(label: ShippingLabelDTO): Omit<PurchasedLabel, keyof ReturnType<typeof labelRef>> {
+  return {
+    tracking_url: label.tracking_url,
+    label_url: label.label_url,
+    label_format: label.label_format,
+    service: label.service ?? "",
+    amount: Number(label.amount ?? 0),
+    currency_code: label.currency_code ?? "usd",
+  }
 }

@@ -1,9 +1,10 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { MedusaError } from "@medusajs/framework/utils"
 import { SHIPMENT_MODULE } from "../../../modules/shipment"
 import type ShipmentModuleService from "../../../modules/shipment/service"
 import type { LabelFormat, PurchasedLabel, RateRequest } from "../../../modules/shipment/carriers/types"
 import type { ShippingLabelDTO } from "../../../types"
-import { labelRef, nextFollowUp, purchasedFields, storedRate } from "../utils/ledger"
+import { labelRef, nextFollowUp, purchaseCheckAt, purchasedFields, storedRate } from "../utils/ledger"
 
 export type PurchaseLabelStepInput = {
   label: ShippingLabelDTO
@@ -35,10 +36,22 @@ export const purchaseLabelStep = createStep(
     const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
     const carrier = service.getCarrier(input.label.carrier)
     const rate = storedRate(input.label)
-    await service.updateShippingLabels({ id: input.label.id, attempts: (input.label.attempts ?? 0) + 1 })
+    // The attempt number is this purchase's fencing token: the outcome is
+    // written only while the row is still this attempt's (see updateShippingLabelIfHeld).
+    const attempt = (input.label.attempts ?? 0) + 1
+    const held = await service.updateShippingLabelIfHeld(
+      input.label.id,
+      { status: ["purchasing"], attempts: input.label.attempts ?? 0 },
+      { attempts: attempt, next_check_at: purchaseCheckAt() }
+    )
+    if (!held) {
+      throw new MedusaError(MedusaError.Types.CONFLICT, "idempotency_key: this purchase is already at the carrier; look again shortly")
+    }
+    const record = (data: Record<string, unknown>) =>
+      service.updateShippingLabelIfHeld(input.label.id, { status: ["purchasing"], attempts: attempt }, data)
 
     let bought: PurchasedLabel | null = null
-    if ((input.label.attempts ?? 0) > 0) {
+    if (attempt > 1) {
       bought = await carrier.findLabel(rate, input.label.idempotency_key)
     }
     if (!bought) {
@@ -59,21 +72,22 @@ export const purchaseLabelStep = createStep(
           request: input.rate_request,
         })
       } catch (error) {
-        await service.updateShippingLabels({
-          id: input.label.id,
-          status: "failed",
-          error: (error as Error).message ?? String(error),
-        })
+        const message = (error as Error).message ?? String(error)
+        // A refusal is final; an outage or a timeout may still have sold the
+        // label, so that outcome is unknown until the carrier is asked again.
+        const refused = error instanceof MedusaError && error.type === MedusaError.Types.INVALID_DATA
+        await record(
+          refused
+            ? { status: "failed", error: message, next_check_at: null }
+            : { status: "unknown", error: `The carrier did not answer the purchase: ${message}`, next_check_at: purchaseCheckAt() }
+        ).catch(() => undefined)
         throw error
       }
     }
 
-    let label: ShippingLabelDTO
+    let label: ShippingLabelDTO | null
     try {
-      label = (await service.updateShippingLabels({
-        id: input.label.id,
-        ...purchasedFields(bought),
-      })) as unknown as ShippingLabelDTO
+      label = await record(purchasedFields(bought))
     } catch (error) {
       await service
         .updateShippingLabels({
@@ -85,6 +99,14 @@ export const purchaseLabelStep = createStep(
         })
         .catch(() => undefined)
       throw error
+    }
+    if (!label) {
+      // This attempt outlived its window and the reconciler took the row
+      // over; it decides what happens to the label (it finds it by our key).
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "idempotency_key: this purchase took too long and is being reconciled at the carrier; look again shortly"
+      )
     }
     const file = bought.label_file
       ? {

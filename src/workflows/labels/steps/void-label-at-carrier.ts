@@ -2,13 +2,12 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { SHIPMENT_MODULE } from "../../../modules/shipment"
 import type ShipmentModuleService from "../../../modules/shipment/service"
+import { hasParcelLeft } from "../../../modules/shipment/state-machine"
 import type { ShipmentDTO, ShippingLabelDTO } from "../../../types"
 import { labelRef, nextFollowUp, OPEN_REFUND_STATUSES } from "../utils/ledger"
 
 export const voidLabelAtCarrierStepId = "order-ops-void-label-at-carrier"
 
-/** Carrier states that mean the parcel is in the carrier's hands. */
-const HANDED_OVER = new Set(["shipped", "in_transit", "out_for_delivery", "delivered", "delivery_failed"])
 
 /**
  * Voids a label at its carrier, if the carrier does not have the parcel
@@ -42,13 +41,13 @@ export const voidLabelAtCarrierStep = createStep(
     let shipment: ShipmentDTO | null = null
     if (label.shipment_id) {
       shipment = (await service.retrieveShipment(label.shipment_id)) as unknown as ShipmentDTO
-      if (shipment.status !== "awaiting_shipment" && shipment.status !== "canceled") {
+      if (hasParcelLeft(shipment.status)) {
         throw refused()
       }
     }
     const carrier = service.getCarrier(label.carrier)
     const tracking = await carrier.track(labelRef(label)).catch(() => null)
-    if (tracking?.events.some((e) => e.status && HANDED_OVER.has(e.status))) {
+    if (tracking?.events.some((e) => hasParcelLeft(e.status))) {
       throw refused()
     }
     const result = await carrier.voidLabel(labelRef(label))

@@ -11,6 +11,8 @@ export type ApplyTrackingResult = {
   matched: number
   /** Events that moved a shipment. */
   applied: number
+  /** Orders whose shipments moved (their statuses need recomputing when `refresh` was false). */
+  order_ids: string[]
 }
 
 /**
@@ -21,7 +23,9 @@ export type ApplyTrackingResult = {
  */
 export async function applyTrackingUpdate(
   container: MedusaContainer,
-  update: CarrierTrackingUpdate
+  update: CarrierTrackingUpdate,
+  /** `refresh: false` leaves the order statuses to the caller, once per batch. */
+  options: { refresh?: boolean } = {}
 ): Promise<ApplyTrackingResult> {
   const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
   const shipments = (await service.listShipments({
@@ -32,6 +36,7 @@ export async function applyTrackingUpdate(
     .filter((e) => e.status && e.status !== "awaiting_shipment")
     .sort((a, b) => new Date(a.occurred_at).getTime() - new Date(b.occurred_at).getTime())
   let applied = 0
+  const orderIds = new Set<string>()
   for (const shipment of shipments) {
     for (const event of events) {
       const { result } = await recordShipmentEventWorkflow(container).run({
@@ -45,12 +50,14 @@ export async function applyTrackingUpdate(
           location: event.location,
           strict: false,
           data: { carrier_status: event.carrier_status },
+          refresh_order_status: options.refresh ?? true,
         },
       })
       if ((result as { applied?: boolean }).applied) {
         applied++
+        orderIds.add(shipment.order_id)
       }
     }
   }
-  return { matched: shipments.length, applied }
+  return { matched: shipments.length, applied, order_ids: [...orderIds] }
 }

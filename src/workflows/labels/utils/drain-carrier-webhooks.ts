@@ -4,46 +4,61 @@ import { SHIPMENT_MODULE } from "../../../modules/shipment"
 import type ShipmentModuleService from "../../../modules/shipment/service"
 import { applyCarrierWebhooksWorkflow } from "../workflows/apply-carrier-webhooks"
 
-/** PostgreSQL advisory lock key of the carrier webhook drain ("OOCW"). */
+/** PostgreSQL advisory lock class of the carrier webhook drains ("OOCW"); the second key is the partition. */
 export const CARRIER_WEBHOOK_DRAIN_LOCK = 0x4f4f4357
+
+/**
+ * How many drains may run side by side. The inbox is partitioned by tracking
+ * number (see `leaseDueWebhookEvents`), one drain per partition at a time:
+ * never one lock for everything, and one parcel's events stay in order.
+ */
+export const CARRIER_WEBHOOK_DRAIN_PARTITIONS = 4
 
 type Knex = {
   transaction: <T>(fn: (trx: { raw: (sql: string, params: unknown[]) => Promise<{ rows: { ok: boolean }[] }> }) => Promise<T>) => Promise<T>
 }
 
 /**
- * Applies every due inbox row, one batch after another, while holding a
- * cluster-wide advisory lock: at most one drain runs at a time, so a burst
- * of webhooks is applied by one loop instead of one workflow per request
- * competing with the requests themselves. A caller that finds the lock
- * taken returns at once — the running drain loops until nothing is due,
- * then looks once more after letting go, so rows written meanwhile are not
- * left behind (the sweep job is the safety net either way). No state is
- * kept in memory: rows, leases and the lock live in PostgreSQL.
+ * Applies every due inbox row, partition by partition: for each partition
+ * whose advisory lock is free it leases batch after batch of that
+ * partition's rows and applies them (one workflow per batch, the orders'
+ * statuses recomputed once per batch), until nothing is due there; a
+ * partition another drain holds is skipped — that drain loops until its
+ * partition is empty, then looks once more after letting go, so rows written
+ * meanwhile are not left behind (the sweep job is the safety net either way).
+ * Callers running at once (each webhook request starts one, the sweep job
+ * another) therefore drain different partitions in parallel. No state is
+ * kept in memory: rows, leases and locks live in PostgreSQL.
  *
  * @returns the number of rows applied by this call.
  */
-export async function drainCarrierWebhooks(container: MedusaContainer, batch = 50): Promise<number> {
+export async function drainCarrierWebhooks(
+  container: MedusaContainer,
+  batch = 50,
+  partitions = CARRIER_WEBHOOK_DRAIN_PARTITIONS
+): Promise<number> {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
   const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
   let applied = 0
-  for (let round = 0; round < 2; round++) {
-    const ran = await knex.transaction(async (trx) => {
-      const { rows } = await trx.raw("select pg_try_advisory_xact_lock(?) as ok", [CARRIER_WEBHOOK_DRAIN_LOCK])
-      if (!rows[0]?.ok) {
-        return false
-      }
-      for (;;) {
-        const ids = await service.leaseDueWebhookEvents(batch)
-        if (!ids.length) {
-          return true
+  for (let slot = 0; slot < partitions; slot++) {
+    for (let round = 0; round < 2; round++) {
+      const ran = await knex.transaction(async (trx) => {
+        const { rows } = await trx.raw("select pg_try_advisory_xact_lock(?, ?) as ok", [CARRIER_WEBHOOK_DRAIN_LOCK, slot])
+        if (!rows[0]?.ok) {
+          return false
         }
-        await applyCarrierWebhooksWorkflow(container).run({ input: { ids } })
-        applied += ids.length
+        for (;;) {
+          const ids = await service.leaseDueWebhookEvents(batch, { slot, of: partitions })
+          if (!ids.length) {
+            return true
+          }
+          await applyCarrierWebhooksWorkflow(container).run({ input: { ids } })
+          applied += ids.length
+        }
+      })
+      if (!ran) {
+        break
       }
-    })
-    if (!ran) {
-      break
     }
   }
   return applied

@@ -1,4 +1,4 @@
-import type { CarrierRate, LabelRef, PurchasedLabel } from "../../../modules/shipment/carriers/types"
+import { CARRIER_TIMEOUT_MS, type CarrierRate, type LabelRef, type PurchasedLabel } from "../../../modules/shipment/carriers/types"
 import type { ShippingLabelDTO } from "../../../types"
 
 /** How a stored label is named to its carrier. */
@@ -50,4 +50,17 @@ export function nextFollowUp(attempts: number, now = new Date()): Date {
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; message?: string; cause?: { code?: string } }
   return e?.code === "23505" || e?.cause?.code === "23505" || /duplicate key|unique constraint|already exists/i.test(e?.message ?? "")
+}
+
+/**
+ * How long after a claim its purchase is known to have ended one way or the
+ * other: the carrier's timeout and a minute for writing the outcome. A row
+ * still `purchasing` (or bought but tied to no shipment) after this died
+ * mid-way and the follow-up job reconciles it at the carrier.
+ */
+export const PURCHASE_WINDOW_MS = CARRIER_TIMEOUT_MS + 60_000
+
+/** When the follow-up job should look at a purchase claimed at `now`. */
+export function purchaseCheckAt(now = new Date()): Date {
+  return new Date(now.getTime() + PURCHASE_WINDOW_MS)
 }

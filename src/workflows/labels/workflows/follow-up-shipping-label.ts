@@ -1,5 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { followUpLabelStep } from "../steps/follow-up-label"
+import { followUpLabelStep, type FollowUpLabelStepInput } from "../steps/follow-up-label"
 
 export const followUpShippingLabelWorkflowId = "order-ops-follow-up-shipping-label"
 
@@ -11,7 +11,7 @@ export const followUpShippingLabelWorkflowId = "order-ops-follow-up-shipping-lab
  */
 export const followUpShippingLabelWorkflow = createWorkflow(
   followUpShippingLabelWorkflowId,
-  function (input: { label_id: string }) {
+  function (input: FollowUpLabelStepInput) {
     return new WorkflowResponse(followUpLabelStep(input))
   }
 )

@@ -15,7 +15,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
 import type { ShipmentStatusValue } from "../../../modules/shipment/state-machine"
-import { SHIPMENT_STATUS_LABELS } from "../../../modules/shipment/state-machine"
+import { hasParcelLeft, SHIPMENT_STATUS_LABELS } from "../../../modules/shipment/state-machine"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { recordShipmentEventStep } from "../steps/record-shipment-event"
@@ -36,12 +36,16 @@ export type RecordShipmentEventWorkflowInput = {
   actor_id?: string | null
   /** A person's update: an illegal move is a 400 instead of being recorded and ignored. */
   strict?: boolean
+  /**
+   * Recompute the order's persisted statuses after an applied move (default
+   * true). The webhook drain passes false and recomputes once per order per batch.
+   */
+  refresh_order_status?: boolean
   data?: Record<string, unknown> | null
 }
 
 export const recordShipmentEventWorkflowId = "order-ops-record-shipment-event"
 
-const SHIPPED_STATES: string[] = ["shipped", "in_transit", "out_for_delivery", "delivery_failed", "delivered"]
 
 /**
  * The one way a shipment's status changes, for every source: manual updates,
@@ -93,7 +97,7 @@ export const recordShipmentEventWorkflow = createWorkflow(
       const live = Boolean(result.applied && fulfillment && !fulfillment.canceled_at)
       const pickup = result.shipment.shipping_point === "pickup"
       return {
-        ship: live && !pickup && !fulfillment!.shipped_at && SHIPPED_STATES.includes(status),
+        ship: live && !pickup && !fulfillment!.shipped_at && hasParcelLeft(status),
         deliver: live && status === "delivered" && !fulfillment!.delivered_at,
         cancel: live && status === "canceled" && !fulfillment!.shipped_at,
         order_id: result.shipment.order_id,
@@ -162,7 +166,9 @@ export const recordShipmentEventWorkflow = createWorkflow(
         ])
       )
       refreshOrderStatusWorkflow.runAsStep({
-        input: transform({ result }, ({ result }) => ({ order_ids: [result.shipment.order_id] })),
+        input: transform({ result, input }, ({ result, input }) => ({
+          order_ids: input.refresh_order_status === false ? [] : [result.shipment.order_id],
+        })),
       })
       emitEventStep({
         eventName: OrderOpsEvents.SHIPMENT_STATUS_CHANGED,

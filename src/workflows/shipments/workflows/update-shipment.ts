@@ -5,6 +5,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { MedusaError } from "@medusajs/framework/utils"
 import { OrderOpsEvents } from "../../../events"
 import type { ShipmentStatusValue } from "../../../modules/shipment/state-machine"
@@ -107,6 +108,10 @@ export const updateShipmentWorkflow = createWorkflow(
           order_id: updated.shipment.order_id,
         })),
       })
+      // The list's shipment column shows carrier and tracking: recomputed here, once.
+      refreshOrderStatusWorkflow.runAsStep({
+        input: transform({ updated }, ({ updated }) => ({ order_ids: [updated.shipment.order_id] })),
+      }).config({ name: "refresh-order-status-after-shipment-update" })
     })
 
     when({ input }, ({ input }) => Boolean(input.status)).then(() => {

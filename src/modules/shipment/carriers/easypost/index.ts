@@ -17,6 +17,7 @@ import type {
   VoidLabelResult,
   WebhookRequest,
 } from "../types"
+import { CARRIER_TIMEOUT_MS } from "../types"
 import {
   addDays,
   carrierError,
@@ -123,7 +124,7 @@ export class EasyPostCarrierClient implements CarrierClient {
     this.fetchImpl = deps.fetch ?? fetch
     // The SDK appends paths to baseUrl as-is, so it must end with a slash.
     const baseUrl = options.base_url ? `${options.base_url.replace(/\/+$/, "")}/` : DEFAULT_BASE_URL
-    this.sdk = new EasyPostClient(options.api_key, { baseUrl })
+    this.sdk = new EasyPostClient(options.api_key, { baseUrl, timeout: CARRIER_TIMEOUT_MS })
   }
 
   /**
@@ -163,7 +164,9 @@ export class EasyPostCarrierClient implements CarrierClient {
       options.print_custom_1 = request.reference
     }
     const params: Record<string, unknown> = {
-      reference: request.reference ?? undefined,
+      // Our purchase key when the shipment is made for one purchase (checkout
+      // labels), so findLabel can retrieve it by reference after a lost answer.
+      reference: request.purchase_key ?? request.reference ?? undefined,
       from_address: toAddress(request.from),
       to_address: toAddress(request.to),
       parcel: {
@@ -226,12 +229,38 @@ export class EasyPostCarrierClient implements CarrierClient {
     return toPurchasedLabel(shipment, input.label_format)
   }
 
-  /** Retrieves the shipment; a label bought for this very rate is returned. */
-  async findLabel(rate: Pick<CarrierRate, "rate_id" | "provider_shipment_id">): Promise<PurchasedLabel | null> {
-    const shipment = (await this.call("shipment lookup", () =>
-      this.sdk.Shipment.retrieve(rate.provider_shipment_id)
-    )) as unknown as EPShipment
-    if (!shipment.postage_label || !shipment.tracking_code || shipment.selected_rate?.id !== rate.rate_id) {
+  /**
+   * Retrieves the shipment the rate belongs to — or, without one, the
+   * shipment whose `reference` is our idempotency key (EasyPost takes a
+   * reference wherever it takes an id) — and returns its label when it was
+   * bought (for this very rate, when the rate is known).
+   */
+  async findLabel(rate: Pick<CarrierRate, "rate_id" | "provider_shipment_id">, idempotency_key?: string): Promise<PurchasedLabel | null> {
+    const id = rate.provider_shipment_id || idempotency_key
+    if (!id) {
+      return null
+    }
+    const shipment = (await this.call("shipment lookup", async () => {
+      try {
+        return await this.sdk.Shipment.retrieve(id)
+      } catch (error) {
+        // No shipment carries the key as its reference: nothing was bought with it.
+        if (!rate.provider_shipment_id && (error as { statusCode?: number }).statusCode === 404) {
+          return null
+        }
+        throw error
+      }
+    })) as unknown as EPShipment | null
+    if (!shipment) {
+      return null
+    }
+    if (
+      !shipment.postage_label ||
+      !shipment.tracking_code ||
+      (rate.rate_id && shipment.selected_rate?.id !== rate.rate_id) ||
+      // Found by reference: a label already refunded is not a purchase to reuse.
+      (!rate.provider_shipment_id && shipment.refund_status)
+    ) {
       return null
     }
     const label = shipment.postage_label

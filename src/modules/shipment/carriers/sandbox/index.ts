@@ -162,7 +162,7 @@ export class SandboxCarrierClient implements CarrierClient {
    * idempotent by construction (same key, same label), so a retry just buys.
    */
   async findLabel(rate: Pick<CarrierRate, "rate_id" | "provider_shipment_id">): Promise<PurchasedLabel | null> {
-    if (!RATE_ID.test(rate.rate_id)) {
+    if (rate.rate_id && !RATE_ID.test(rate.rate_id)) {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, `rate_id: ${rate.rate_id} is not a sandbox rate`)
     }
     return null

@@ -27,6 +27,7 @@ import type {
   VoidLabelResult,
   WebhookRequest,
 } from "../types"
+import { CARRIER_TIMEOUT_MS } from "../types"
 import {
   addDays,
   carrierError,
@@ -93,6 +94,7 @@ export class ShippoCarrierClient implements CarrierClient {
     this.sdk = new Shippo({
       apiKeyHeader: `ShippoToken ${options.api_key}`,
       serverURL: options.base_url?.replace(/\/+$/, ""),
+      timeoutMs: CARRIER_TIMEOUT_MS,
     })
   }
 
@@ -206,21 +208,29 @@ export class ShippoCarrierClient implements CarrierClient {
     return toPurchasedLabel(transaction, input.rate, input.label_format)
   }
 
-  /** Looks for a successful transaction on this rate whose metadata is the key. */
+  /**
+   * Looks for a successful transaction whose metadata is our idempotency key
+   * (sent with every purchase). Shippo lists transactions by rate, so the
+   * rate narrows the search when it is known; without one the newest
+   * transactions are searched for the key.
+   */
   async findLabel(
     rate: Pick<CarrierRate, "rate_id" | "provider_shipment_id">,
     idempotency_key: string
   ): Promise<PurchasedLabel | null> {
-    const list = await this.call("transaction lookup", () => this.sdk.transactions.list({ rate: rate.rate_id, results: 100 }))
-    const transaction = (list.results ?? []).find(
-      (t) => t.metadata === idempotency_key && t.status === "SUCCESS" && rateIdOf(t) === rate.rate_id
+    const list = await this.call("transaction lookup", () =>
+      this.sdk.transactions.list(rate.rate_id ? { rate: rate.rate_id, results: 100 } : { results: 100 })
     )
-    if (!transaction) {
+    const transaction = (list.results ?? []).find(
+      (t) => t.metadata === idempotency_key && t.status === "SUCCESS" && (!rate.rate_id || rateIdOf(t) === rate.rate_id)
+    )
+    const rateId = transaction ? rateIdOf(transaction) : undefined
+    if (!transaction || !rateId) {
       return null
     }
-    const shippoRate = await this.call("rate lookup", () => this.sdk.rates.get(rate.rate_id))
+    const shippoRate = await this.call("rate lookup", () => this.sdk.rates.get(rateId))
     const format = formatOf(transaction.labelFileType)
-    return toPurchasedLabel(transaction, toCarrierRate(shippoRate, rate.provider_shipment_id, null), format)
+    return toPurchasedLabel(transaction, toCarrierRate(shippoRate, rate.provider_shipment_id || shippoRate.shipment || "", null), format)
   }
 
   /**
