@@ -60,6 +60,7 @@ const pluginModules = [
   { resolve: "./src/modules/shipment", options: orderOpsOptions },
   { resolve: "./src/modules/test-order", options: orderOpsOptions },
   { resolve: "./src/modules/digital-delivery", options: orderOpsOptions },
+  { resolve: "./src/modules/order-case", options: orderOpsOptions },
 ]
 
 /**

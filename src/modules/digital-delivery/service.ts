@@ -121,6 +121,8 @@ class DigitalDeliveryModuleService extends MedusaService({
          where "deleted_at" is null and "status" in ('pending', 'awaiting_recipient')
            and "next_attempt_at" is not null and "next_attempt_at" <= now()
            and ("locked_until" is null or "locked_until" < now())
+           -- an order on hold (order_case) waits: not failed, picked up once released
+           and not exists (select 1 from "order_hold" h where h."order_id" = "delivery"."order_id" and h."released_at" is null and h."deleted_at" is null)
            ${skipBusy}
          order by "next_attempt_at" asc
          limit ?

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { completeOrderWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
+import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import {
@@ -15,6 +16,7 @@ export const retryDeliveryNowWorkflowId = "order-ops-retry-delivery-now"
 export const retryDeliveryNowWorkflow = createWorkflow(
   retryDeliveryNowWorkflowId,
   function (input: { delivery_id: string; actor_id?: string | null }) {
+    assertOrderNotHeldStep({ delivery_id: input.delivery_id })
     return new WorkflowResponse(retryDeliveryNowStep(input))
   }
 )

@@ -1,4 +1,5 @@
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { runDeliveryStep } from "../steps/run-delivery"
 
 export const runDeliveryWorkflowId = "order-ops-run-delivery"
@@ -7,6 +8,7 @@ export const runDeliveryWorkflowId = "order-ops-run-delivery"
 export const runDeliveryWorkflow = createWorkflow(
   runDeliveryWorkflowId,
   function (input: { delivery_id: string; leased?: boolean; actor_id?: string | null }) {
+    assertOrderNotHeldStep({ delivery_id: input.delivery_id })
     return new WorkflowResponse(runDeliveryStep(input))
   }
 )

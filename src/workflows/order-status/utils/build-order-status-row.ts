@@ -1,6 +1,7 @@
 import type { UpsertOrderStatusDTO } from "../../../types"
 import { computeFulfillmentStatus, type FulfillmentStatusShipment } from "./compute-fulfillment-status"
 import { computePaymentStatus } from "./compute-payment-status"
+import type { OrderCaseSummary } from "../../order-case/utils/order-case-summary"
 
 /**
  * The order fields the refresh loads in its one `query.graph` call. Item
@@ -129,7 +130,8 @@ export function buildOrderStatusRow(
   order: OrderStatusSource,
   shipments: OrderStatusShipmentSource[],
   computedAt: Date,
-  isTest?: boolean
+  isTest?: boolean,
+  orderCase?: OrderCaseSummary
 ): UpsertOrderStatusDTO {
   const canceled = order.status === "canceled" || !!order.canceled_at
   const items = (order.items ?? []).flatMap((item) =>
@@ -194,6 +196,7 @@ export function buildOrderStatusRow(
       currency_code: order.currency_code,
       canceled,
       payment_collections: paymentCollections,
+      disputed_amount: orderCase?.disputed_amount ?? 0,
     }),
     item_count: items.reduce((sum, item) => sum + item.quantity, 0),
     shipment_count: ordered.length,
@@ -202,5 +205,13 @@ export function buildOrderStatusRow(
     canceled_at: order.canceled_at ? new Date(order.canceled_at) : null,
     computed_at: computedAt,
     ...(isTest === undefined ? {} : { is_test: isTest }),
+    ...(orderCase ? orderCaseColumns(orderCase) : {}),
   }
+}
+
+/** The order case columns of a row (see `OrderCaseSummary`). */
+function orderCaseColumns(summary: OrderCaseSummary) {
+  const { disputed_amount: _disputed, ...columns } = summary
+  void _disputed
+  return columns
 }

@@ -12,6 +12,7 @@ import {
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
 import type { OrderStatusDTO } from "../../../types"
+import { loadOrderCaseSummariesStep } from "../../order-case/steps/load-order-case-summaries"
 import { resolveStatusOrderIdsStep } from "../steps/resolve-status-order-ids"
 import { upsertOrderStatusesStep } from "../steps/upsert-order-statuses"
 import {
@@ -104,7 +105,9 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           }).config({ name: "load-test-orders-for-status" })
         )
 
-        const rows = transform({ orders, shipments, testOrders }, ({ orders, shipments, testOrders }) => {
+        const orderCases = loadOrderCaseSummariesStep({ order_ids: orderIds })
+
+        const rows = transform({ orders, shipments, testOrders, orderCases }, ({ orders, shipments, testOrders, orderCases }) => {
           const computedAt = new Date()
           const byOrder = new Map<string, OrderStatusShipmentSource[]>()
           for (const shipment of shipments.data as unknown as OrderStatusShipmentSource[]) {
@@ -116,7 +119,7 @@ export const refreshOrderStatusWorkflow = createWorkflow(
             (testOrders.data as unknown as { order_id: string }[]).map((t) => t.order_id)
           )
           return (orders.data as unknown as OrderStatusSource[]).map((order) =>
-            buildOrderStatusRow(order, byOrder.get(order.id) ?? [], computedAt, testOrderIds.has(order.id))
+            buildOrderStatusRow(order, byOrder.get(order.id) ?? [], computedAt, testOrderIds.has(order.id), orderCases[order.id])
           )
         })
 

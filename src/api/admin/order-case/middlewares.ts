@@ -1,0 +1,22 @@
+import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import {
+  AdminCreateOrderLabel,
+  AdminPlaceOrderHold,
+  AdminReleaseOrderHold,
+  AdminSetOrderLabel,
+  AdminUpdateOrderLabel,
+} from "./validators"
+
+/** Holds, order labels and (later) disputes: admin routes, plus the store's view of a label. */
+export const orderCaseMiddlewares: MiddlewareRoute[] = [
+  { method: ["POST"], matcher: "/admin/orders/:id/hold", middlewares: [validateAndTransformBody(AdminPlaceOrderHold)] },
+  { method: ["POST"], matcher: "/admin/orders/:id/release", middlewares: [validateAndTransformBody(AdminReleaseOrderHold)] },
+  { method: ["POST"], matcher: "/admin/orders/:id/order-label", middlewares: [validateAndTransformBody(AdminSetOrderLabel)] },
+  { method: ["POST"], matcher: "/admin/order-labels", middlewares: [validateAndTransformBody(AdminCreateOrderLabel)] },
+  { method: ["POST"], matcher: "/admin/order-labels/:id", middlewares: [validateAndTransformBody(AdminUpdateOrderLabel)] },
+  {
+    method: ["GET"],
+    matcher: "/store/orders/:id/order-label",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+]
