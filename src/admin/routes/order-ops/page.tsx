@@ -17,6 +17,8 @@ import {
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "../../components/status-badges"
+import { OrderCaseBadges } from "../../components/order-case/order-case-badges"
+import { ORDER_CASE_PARAMS, OrderCaseFilters, orderCaseQuery } from "../../components/order-case/order-case-filters"
 import { PlaceTestOrderButton } from "../../components/test-orders/place-test-order-drawer"
 import { useOrderOpsOrders } from "../../hooks/order-ops"
 import { usePurgeTestOrders, useTestOrders } from "../../hooks/test-orders"
@@ -66,6 +68,7 @@ function useListState() {
       kind: (isTest === "true" ? "test" : isTest === "false" ? "real" : "all") as OrderKind,
       sort: sortParam && SORTS.includes(sortParam) ? sortParam : DEFAULT_SORT,
       offset,
+      orderCase: orderCaseQuery(params),
     }
   }, [params])
 
@@ -86,7 +89,7 @@ function useListState() {
   }
 
   const clear = () =>
-    update({ fulfillment_status: null, payment_status: null, from: null, to: null, q: null, is_test: null })
+    update({ fulfillment_status: null, payment_status: null, from: null, to: null, q: null, is_test: null, ...Object.fromEntries(ORDER_CASE_PARAMS.map((p) => [p, null])) })
 
   const filtered =
     state.fulfillment.length > 0 ||
@@ -94,7 +97,8 @@ function useListState() {
     !!state.from ||
     !!state.to ||
     !!state.q ||
-    state.kind !== "all"
+    state.kind !== "all" ||
+    Object.values(state.orderCase).some((v) => v !== undefined)
 
   return { state, update, clear, filtered }
 }
@@ -109,6 +113,7 @@ function toQuery(state: ReturnType<typeof useListState>["state"]): AdminOrderOps
     created_at_lte: state.to ? endOfDay(state.to).toISOString() : undefined,
     q: state.q || undefined,
     is_test: state.kind === "all" ? undefined : state.kind === "test",
+    ...state.orderCase,
     order: state.sort,
     limit: PAGE_SIZE,
     offset: state.offset,
@@ -404,6 +409,7 @@ const OrderOpsPage = () => {
             onChange={(selected) => update({ payment_status: selected })}
             testId="order-ops-filter-payment"
           />
+          <OrderCaseFilters />
           <div className="flex items-center gap-x-2" data-testid="order-ops-filter-dates">
             <Text size="small" className="text-ui-fg-subtle">
               Placed
@@ -522,6 +528,7 @@ const OrderOpsPage = () => {
                             Test
                           </Badge>
                         )}
+                        <OrderCaseBadges row={row} />
                       </div>
                     </Table.Cell>
                     <Table.Cell className="whitespace-nowrap">{formatDateTime(row.created_at)}</Table.Cell>
