@@ -190,6 +190,35 @@ export const PluginOptionsSchema = z
       })
       .strict()
       .default({ suppress_notifications: false }),
+    /** Disputes (chargebacks). Optional: without it, staff record disputes by hand and nobody is alerted. */
+    disputes: z
+      .object({
+        /**
+         * Stripe dispute events (`charge.dispute.created|updated|closed`) at
+         * `POST /hooks/order-ops/stripe/disputes`, verified with the endpoint's signing secret.
+         */
+        stripe: z
+          .object({
+            /** The webhook endpoint's signing secret (`whsec_…`). Pass it from the environment. */
+            webhook_secret: z.string().min(1, "webhook_secret is required"),
+          })
+          .strict()
+          .optional(),
+        /**
+         * Who hears about a new dispute until the notification settings' staff
+         * recipients take over: addresses, template and channel.
+         */
+        staff_alert: z
+          .object({
+            emails: z.array(z.email()).max(20).default([]),
+            template: z.string().min(1).default("order-ops-dispute-opened"),
+            channel: z.string().min(1).default("email"),
+          })
+          .strict()
+          .default({ emails: [], template: "order-ops-dispute-opened", channel: "email" }),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 

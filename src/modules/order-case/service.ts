@@ -1,4 +1,5 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import { parsePluginOptions, type PluginOptions } from "../../options"
 import { Dispute, DisputeGatewayEvent, OrderHold, OrderLabel, OrderLabelAssignment } from "./models"
 
 /**
@@ -13,6 +14,26 @@ class OrderCaseModuleService extends MedusaService({
   OrderLabelAssignment,
   Dispute,
   DisputeGatewayEvent,
-}) {}
+}) {
+  protected readonly options_: PluginOptions
+
+  constructor(container: Record<string, unknown>, options?: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parsePluginOptions(options)
+  }
+
+  /** The dispute options with their defaults: Stripe's signing secret (if any) and the staff alert. */
+  getDisputeOptions() {
+    return {
+      stripe_webhook_secret: this.options_.disputes?.stripe?.webhook_secret ?? null,
+      staff_alert: this.options_.disputes?.staff_alert ?? {
+        emails: [] as string[],
+        template: "order-ops-dispute-opened",
+        channel: "email",
+      },
+    }
+  }
+}
 
 export default OrderCaseModuleService

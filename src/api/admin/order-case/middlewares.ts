@@ -1,6 +1,8 @@
 import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
 import {
+  AdminCreateDispute,
   AdminCreateOrderLabel,
+  AdminUpdateDispute,
   AdminPlaceOrderHold,
   AdminReleaseOrderHold,
   AdminSetOrderLabel,
@@ -14,6 +16,10 @@ export const orderCaseMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/orders/:id/order-label", middlewares: [validateAndTransformBody(AdminSetOrderLabel)] },
   { method: ["POST"], matcher: "/admin/order-labels", middlewares: [validateAndTransformBody(AdminCreateOrderLabel)] },
   { method: ["POST"], matcher: "/admin/order-labels/:id", middlewares: [validateAndTransformBody(AdminUpdateOrderLabel)] },
+  { method: ["POST"], matcher: "/admin/orders/:id/disputes", middlewares: [validateAndTransformBody(AdminCreateDispute)] },
+  { method: ["POST"], matcher: "/admin/disputes/:id", middlewares: [validateAndTransformBody(AdminUpdateDispute)] },
+  // Stripe signs the exact bytes it sent: keep them for verification.
+  { method: ["POST"], matcher: "/hooks/order-ops/stripe/disputes", bodyParser: { preserveRawBody: true } },
   {
     method: ["GET"],
     matcher: "/store/orders/:id/order-label",

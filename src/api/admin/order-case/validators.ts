@@ -55,3 +55,54 @@ export const AdminUpdateOrderLabel = AdminCreateOrderLabel.partial()
   .strict()
   .refine((v) => Object.keys(v).length > 0, { error: "Provide name, color or customer_visible", path: ["name"] })
 export type AdminUpdateOrderLabelType = z.infer<typeof AdminUpdateOrderLabel>
+
+const DISPUTE_REASON_LIST = [
+  "fraudulent",
+  "product_not_received",
+  "product_unacceptable",
+  "duplicate",
+  "subscription_canceled",
+  "credit_not_processed",
+  "unrecognized",
+  "other",
+] as const
+const DISPUTE_STATUS_LIST = ["needs_response", "under_review", "won", "lost", "accepted"] as const
+
+const isoDateTime = (field: string) =>
+  z
+    .string({ error: `${field} must be an ISO 8601 date` })
+    .refine((v) => !Number.isNaN(new Date(v).getTime()) && /^\d{4}-\d{2}-\d{2}/.test(v), {
+      error: `${field} must be an ISO 8601 date, e.g. 2041-01-31`,
+    })
+    .transform((v) => new Date(v))
+
+/** `POST /admin/orders/:id/disputes` */
+export const AdminCreateDispute = z
+  .object({
+    payment_id: z.string({ error: "payment_id must be a string" }).min(1).nullish(),
+    amount: z.number({ error: "amount must be a number" }).positive({ error: "amount must be more than 0" }).max(100_000_000),
+    currency_code: z
+      .string({ error: "currency_code must be a 3-letter code" })
+      .regex(/^[A-Za-z]{3}$/, { error: "currency_code must be a 3-letter code" })
+      .transform((v) => v.toLowerCase())
+      .optional(),
+    reason: z.enum(DISPUTE_REASON_LIST, { error: `reason must be one of ${DISPUTE_REASON_LIST.join(", ")}` }),
+    status: z.enum(DISPUTE_STATUS_LIST, { error: `status must be one of ${DISPUTE_STATUS_LIST.join(", ")}` }).optional(),
+    opened_at: isoDateTime("opened_at").optional(),
+    evidence_due_by: isoDateTime("evidence_due_by").nullish(),
+    gateway_dispute_id: z.string().trim().max(200).nullish(),
+    notes: optionalText("notes", 5000),
+  })
+  .strict()
+export type AdminCreateDisputeType = z.infer<typeof AdminCreateDispute>
+
+/** `POST /admin/disputes/:id` */
+export const AdminUpdateDispute = z
+  .object({
+    status: z.enum(DISPUTE_STATUS_LIST, { error: `status must be one of ${DISPUTE_STATUS_LIST.join(", ")}` }).optional(),
+    notes: optionalText("notes", 5000).optional(),
+    evidence_due_by: isoDateTime("evidence_due_by").nullish(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { error: "Provide status, notes or evidence_due_by", path: ["status"] })
+export type AdminUpdateDisputeType = z.infer<typeof AdminUpdateDispute>
