@@ -93,3 +93,23 @@ export function useDeleteOrderLabel() {
     onSuccess: () => client.invalidateQueries({ queryKey: orderCaseKeys.labels }),
   })
 }
+
+/** Records a dispute on the order. */
+export function useCreateDispute(orderId: string) {
+  const invalidate = useInvalidateCase(orderId)
+  return useMutation({
+    mutationFn: (body: { amount: number; reason: string; evidence_due_by?: string | null; notes?: string | null }) =>
+      sdk.client.fetch(`/admin/orders/${orderId}/disputes`, { method: "POST", body }),
+    onSuccess: invalidate,
+  })
+}
+
+/** Moves a dispute or edits it. */
+export function useUpdateDispute(orderId: string) {
+  const invalidate = useInvalidateCase(orderId)
+  return useMutation({
+    mutationFn: ({ id, ...body }: { id: string; status?: string; notes?: string | null }) =>
+      sdk.client.fetch(`/admin/disputes/${id}`, { method: "POST", body }),
+    onSuccess: invalidate,
+  })
+}
