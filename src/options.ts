@@ -219,6 +219,20 @@ export const PluginOptionsSchema = z
       })
       .strict()
       .optional(),
+    /** Thresholds of the exceptions inbox's rules. Optional; defaults shown. */
+    exceptions: z
+      .object({
+        /** A label bought and not scanned by the carrier after this many days. Default 3. */
+        label_unscanned_days: z.number().positive().max(365).default(3),
+        /** Paid and not fulfilled after this many hours. Default 48. */
+        paid_unfulfilled_hours: z.number().positive().max(24 * 365).default(48),
+        /** A label refund still pending after this many days. Default 14. */
+        refund_pending_days: z.number().positive().max(365).default(14),
+        /** On hold for longer than this many days. Default 3. */
+        hold_days: z.number().positive().max(365).default(3),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 

@@ -1,5 +1,9 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { parsePluginOptions, type PluginOptions } from "../../options"
+import {
+  DEFAULT_EXCEPTION_THRESHOLDS,
+  type ExceptionThresholds,
+} from "../../workflows/order-case/utils/exception-rules"
 import { Dispute, DisputeGatewayEvent, OrderHold, OrderLabel, OrderLabelAssignment } from "./models"
 
 /**
@@ -21,6 +25,11 @@ class OrderCaseModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...arguments)
     this.options_ = parsePluginOptions(options)
+  }
+
+  /** The exceptions inbox's thresholds, defaults filled in. */
+  getExceptionThresholds(): ExceptionThresholds {
+    return { ...DEFAULT_EXCEPTION_THRESHOLDS, ...(this.options_.exceptions ?? {}) }
   }
 
   /** The dispute options with their defaults: Stripe's signing secret (if any) and the staff alert. */

@@ -1,4 +1,5 @@
-import { authenticate, validateAndTransformBody, type MiddlewareRoute } from "@medusajs/framework/http"
+import { authenticate, validateAndTransformBody, validateAndTransformQuery, type MiddlewareRoute } from "@medusajs/framework/http"
+import { AdminGetOrderExceptionsParams } from "../order-ops/exceptions/validators"
 import {
   AdminCreateDispute,
   AdminCreateOrderLabel,
@@ -18,6 +19,11 @@ export const orderCaseMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/order-labels/:id", middlewares: [validateAndTransformBody(AdminUpdateOrderLabel)] },
   { method: ["POST"], matcher: "/admin/orders/:id/disputes", middlewares: [validateAndTransformBody(AdminCreateDispute)] },
   { method: ["POST"], matcher: "/admin/disputes/:id", middlewares: [validateAndTransformBody(AdminUpdateDispute)] },
+  {
+    method: ["GET"],
+    matcher: "/admin/order-ops/exceptions",
+    middlewares: [validateAndTransformQuery(AdminGetOrderExceptionsParams, {})],
+  },
   // Stripe signs the exact bytes it sent: keep them for verification.
   { method: ["POST"], matcher: "/hooks/order-ops/stripe/disputes", bodyParser: { preserveRawBody: true } },
   {
