@@ -22,8 +22,8 @@ const orderId = pad("order_x")
  * (100,000 by default), 1 % of them matching some rule.
  *
  * Seed (SQL, `generate_series`): one `order_status` row per order (9 in 10
- * fulfilled and paid, placed one per 10 s up to 2041-01-01 so no test depends
- * on today); every order has a shipment (delivered) and a bought, scanned
+ * fulfilled and paid, placed one per 10 s up to 2001-01-01: far in the past, so every
+ * threshold has passed whatever today is); every order has a shipment (delivered) and a bought, scanned
  * label; every third a digital delivery (delivered, with an attempt). Then
  * 1 % get a cause, spread over the rules: paid and unfulfilled, a failed
  * shipment, a failed delivery, an unscanned label, a rejected label refund,
@@ -45,7 +45,7 @@ medusaIntegrationTestRunner({
       const admin = await createAdmin(api, container)
       const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
       const started = Date.now()
-      const placed = `timestamptz '2041-01-01' - (${ORDERS} - g) * interval '10 seconds'`
+      const placed = `timestamptz '2001-01-01' - (${ORDERS} - g) * interval '10 seconds'`
       await knex.raw(`
         insert into order_status (id, order_id, display_id, email, currency_code, total, raw_total, fulfillment_status,
           payment_status, is_test, item_count, shipment_count, shipment_statuses, order_created_at, computed_at)

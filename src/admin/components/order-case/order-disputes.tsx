@@ -22,7 +22,7 @@ const NEXT: Record<string, string[]> = {
   under_review: ["needs_response", "won", "lost", "accepted"],
 }
 
-/** The order's disputes: open one, move it, download its evidence pack. */
+/** The order's disputes: record one, move it. */
 export function OrderDisputes({ orderId, currencyCode }: { orderId: string; currencyCode: string }) {
   const { data } = useOrderCase(orderId)
   const create = useCreateDispute(orderId)
@@ -85,9 +85,6 @@ export function OrderDisputes({ orderId, currencyCode }: { orderId: string; curr
             {d.gateway ? ` · ${d.gateway}` : ""}
           </Text>
           <div className="flex items-center gap-x-2">
-            <a href={`/admin/disputes/${d.id}/evidence`} download className="txt-compact-xsmall-plus text-ui-fg-interactive" data-testid="dispute-evidence">
-              Evidence pack (PDF)
-            </a>
             {NEXT[d.status] && (
               <DropdownMenu>
                 <DropdownMenu.Trigger asChild>
