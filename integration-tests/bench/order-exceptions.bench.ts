@@ -132,6 +132,7 @@ medusaIntegrationTestRunner({
         id: "07-order-exceptions",
         title: `Exceptions inbox vs Order operations list (${ORDERS.toLocaleString("en")} orders, 1 % matching)`,
         method:
+          (ORDERS < 100_000 ? `Reduced scale (BENCH_ORDERS=${ORDERS}, BENCH_SAMPLES=${SAMPLES}), not the 100,000 orders the goal names. ` : "") +
           `${ORDERS.toLocaleString("en")} orders seeded with SQL (order_status, a shipment and a label each, a delivery every third), ` +
           `${matching.toLocaleString("en")} exception rows spread over the rules, seeded in ${round(seededIn)} s, then VACUUM ANALYZE. ` +
           `${SAMPLES} alternating requests after ${WARMUP} warm-up pairs, full HTTP stack, admin bearer auth; ` +
