@@ -13,6 +13,11 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 /** The options the demo store passes to the plugin's modules. */
 const orderOpsOptions: PluginOptionsInput = {
   notes: { notify_customer: true },
+  disputes: {
+    // Stripe dispute events: the endpoint's signing secret (the demo's and the tests' own).
+    stripe: { webhook_secret: process.env.STRIPE_DISPUTES_WEBHOOK_SECRET || "whsec_order_ops_demo_disputes" },
+    staff_alert: { emails: (process.env.ORDER_OPS_DISPUTE_ALERT_EMAILS || "disputes@medusa-order-ops.test").split(",") },
+  },
   digital_delivery: {
     // The demo's webhook, RCON and Discord stand-ins (and the tests' fakes) run on loopback.
     allow_private_targets: true,
@@ -61,6 +66,7 @@ const pluginModules = [
   { resolve: "./src/modules/shipment", options: orderOpsOptions },
   { resolve: "./src/modules/test-order", options: orderOpsOptions },
   { resolve: "./src/modules/digital-delivery", options: orderOpsOptions },
+  { resolve: "./src/modules/order-case", options: orderOpsOptions },
 ]
 
 /**

@@ -19,6 +19,11 @@ export const OrderOpsEvents = {
   DELIVERY_UPDATED: "order_ops.delivery.updated",
   TEST_ORDER_PLACED: "order_ops.test_order.placed",
   TEST_ORDER_DELETED: "order_ops.test_order.deleted",
+  ORDER_HELD: "order_ops.order.held",
+  ORDER_RELEASED: "order_ops.order.released",
+  ORDER_LABEL_SET: "order_ops.order.label_set",
+  DISPUTE_OPENED: "order_ops.dispute.opened",
+  DISPUTE_UPDATED: "order_ops.dispute.updated",
 } as const
 
 export type OrderOpsEventName = (typeof OrderOpsEvents)[keyof typeof OrderOpsEvents]

@@ -191,6 +191,49 @@ export const PluginOptionsSchema = z
       })
       .strict()
       .default({ suppress_notifications: false }),
+    /** Disputes (chargebacks). Optional: without it, staff record disputes by hand and nobody is alerted. */
+    disputes: z
+      .object({
+        /**
+         * Stripe dispute events (`charge.dispute.created|updated|closed`) at
+         * `POST /hooks/order-ops/stripe/disputes`, verified with the endpoint's signing secret.
+         */
+        stripe: z
+          .object({
+            /** The webhook endpoint's signing secret (`whsec_…`). Pass it from the environment. */
+            webhook_secret: z.string().min(1, "webhook_secret is required"),
+          })
+          .strict()
+          .optional(),
+        /**
+         * Who hears about a new dispute until the notification settings' staff
+         * recipients take over: addresses, template and channel.
+         */
+        staff_alert: z
+          .object({
+            emails: z.array(z.email()).max(20).default([]),
+            template: z.string().min(1).default("order-ops-dispute-opened"),
+            channel: z.string().min(1).default("email"),
+          })
+          .strict()
+          .default({ emails: [], template: "order-ops-dispute-opened", channel: "email" }),
+      })
+      .strict()
+      .optional(),
+    /** Thresholds of the exceptions inbox's rules. Optional; defaults shown. */
+    exceptions: z
+      .object({
+        /** A label bought and not scanned by the carrier after this many days. Default 3. */
+        label_unscanned_days: z.number().positive().max(365).default(3),
+        /** Paid and not fulfilled after this many hours. Default 48. */
+        paid_unfulfilled_hours: z.number().positive().max(24 * 365).default(48),
+        /** A label refund still pending after this many days. Default 14. */
+        refund_pending_days: z.number().positive().max(365).default(14),
+        /** On hold for longer than this many days. Default 3. */
+        hold_days: z.number().positive().max(365).default(3),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
 

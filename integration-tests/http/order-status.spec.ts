@@ -365,6 +365,8 @@ medusaIntegrationTestRunner({
             total: Number(before.total),
             order_created_at: new Date(before.order_created_at),
             canceled_at: null,
+            held_since: before.held_since ? new Date(before.held_since) : null,
+            dispute_due_at: before.dispute_due_at ? new Date(before.dispute_due_at) : null,
             computed_at: new Date(new Date(before.computed_at).getTime() + 1),
           },
         ])

@@ -24,6 +24,13 @@ export type OrderStatusDTO = {
   order_created_at: Date | string
   canceled_at: Date | string | null
   computed_at: Date | string
+  hold_reason?: string | null
+  held_since?: Date | string | null
+  order_label_id?: string | null
+  order_label_name?: string | null
+  order_label_color?: string | null
+  dispute_status?: string | null
+  dispute_due_at?: Date | string | null
   created_at: Date | string
   updated_at: Date | string
 }
@@ -51,4 +58,12 @@ export type UpsertOrderStatusDTO = {
   order_created_at: Date
   canceled_at: Date | null
   computed_at: Date
+  /** Order case columns; left alone when omitted (see `OrderCaseSummary`). */
+  hold_reason?: string | null
+  held_since?: Date | null
+  order_label_id?: string | null
+  order_label_name?: string | null
+  order_label_color?: string | null
+  dispute_status?: string | null
+  dispute_due_at?: Date | null
 }

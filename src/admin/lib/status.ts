@@ -37,6 +37,7 @@ export const PAYMENT_STATUS: Record<OrderPaymentStatus, StatusLook> = {
   paid: { label: "Paid", color: "green" },
   partially_refunded: { label: "Partially refunded", color: "orange" },
   refunded: { label: "Refunded", color: "grey" },
+  disputed: { label: "Disputed", color: "red" },
 }
 
 export const SHIPMENT_STATUS: Record<ShipmentStatus, StatusLook> = {

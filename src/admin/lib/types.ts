@@ -64,6 +64,7 @@ export type OrderPaymentStatus =
   | "paid"
   | "partially_refunded"
   | "refunded"
+  | "disputed"
 
 export type ShipmentStatus =
   | "awaiting_shipment"
@@ -191,6 +192,9 @@ export type AdminOrderOpsListQuery = {
   q?: string
   /** Only test orders (true), only real ones (false), or both (absent). */
   is_test?: boolean
+  on_hold?: boolean
+  order_label_id?: string
+  disputed?: boolean
   order?: OrderOpsSort
   limit?: number
   offset?: number
@@ -211,6 +215,11 @@ export type AdminOrderOpsRow = {
   item_count: number
   shipment_count: number
   shipment_statuses: ShipmentStatus[]
+  hold_reason?: string | null
+  held_since?: string | null
+  order_label?: { id: string; name: string; color: string | null } | null
+  dispute_status?: string | null
+  dispute_due_at?: string | null
 }
 
 export type AdminOrderOpsListResponse = {

@@ -165,7 +165,9 @@ class DigitalDeliveryModuleService extends MedusaService({
     const due = [
       `d."revoke_next_at" is not null and d."revoke_next_at" <= now()`,
       `d."revoke_requested_at" is null and d."status" in ('pending', 'awaiting_recipient')
-       and d."next_attempt_at" is not null and d."next_attempt_at" <= now()`,
+       and d."next_attempt_at" is not null and d."next_attempt_at" <= now()
+       -- an order on hold (order_case) waits: not failed, picked up once released (an owed revoke still runs)
+       and not exists (select 1 from "order_hold" h where h."order_id" = d."order_id" and h."released_at" is null and h."deleted_at" is null)`,
     ]
     const order = [`d."revoke_next_at"`, `d."next_attempt_at"`]
     let rows: Record<string, unknown>[] = []

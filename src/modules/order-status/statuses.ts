@@ -44,6 +44,8 @@ export const OrderPaymentStatus = {
   PAID: "paid",
   PARTIALLY_REFUNDED: "partially_refunded",
   REFUNDED: "refunded",
+  /** A dispute on the order was lost or accepted: the money went back to the cardholder. */
+  DISPUTED: "disputed",
 } as const
 export type OrderPaymentStatusValue = (typeof OrderPaymentStatus)[keyof typeof OrderPaymentStatus]
 /** Every payment status, in the order the admin lists them. */
@@ -60,6 +62,7 @@ export const ORDER_PAYMENT_STATUS_LABELS: Record<OrderPaymentStatusValue, string
   paid: "Paid",
   partially_refunded: "Partially Refunded",
   refunded: "Refunded",
+  disputed: "Disputed",
 }
 
 /**

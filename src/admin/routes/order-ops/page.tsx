@@ -17,6 +17,8 @@ import {
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "../../components/status-badges"
+import { OrderCaseBadges } from "../../components/order-case/order-case-badges"
+import { ORDER_CASE_PARAMS, OrderCaseFilters, orderCaseQuery } from "../../components/order-case/order-case-filters"
 import { PlaceTestOrderButton } from "../../components/test-orders/place-test-order-drawer"
 import { DeliveryStatusFilter, readDeliveryStatuses } from "../../components/order-ops/delivery-status-filter"
 import { useOrderOpsOrders } from "../../hooks/order-ops"
@@ -68,6 +70,7 @@ function useListState() {
       kind: (isTest === "true" ? "test" : isTest === "false" ? "real" : "all") as OrderKind,
       sort: sortParam && SORTS.includes(sortParam) ? sortParam : DEFAULT_SORT,
       offset,
+      orderCase: orderCaseQuery(params),
     }
   }, [params])
 
@@ -88,7 +91,7 @@ function useListState() {
   }
 
   const clear = () =>
-    update({ fulfillment_status: null, payment_status: null, delivery_status: null, from: null, to: null, q: null, is_test: null })
+    update({ fulfillment_status: null, payment_status: null, delivery_status: null, from: null, to: null, q: null, is_test: null, ...Object.fromEntries(ORDER_CASE_PARAMS.map((p) => [p, null])) })
 
   const filtered =
     state.fulfillment.length > 0 ||
@@ -97,7 +100,8 @@ function useListState() {
     !!state.from ||
     !!state.to ||
     !!state.q ||
-    state.kind !== "all"
+    state.kind !== "all" ||
+    Object.values(state.orderCase).some((v) => v !== undefined)
 
   return { state, update, clear, filtered }
 }
@@ -113,6 +117,7 @@ function toQuery(state: ReturnType<typeof useListState>["state"]): AdminOrderOps
     created_at_lte: state.to ? endOfDay(state.to).toISOString() : undefined,
     q: state.q || undefined,
     is_test: state.kind === "all" ? undefined : state.kind === "test",
+    ...state.orderCase,
     order: state.sort,
     limit: PAGE_SIZE,
     offset: state.offset,
@@ -409,6 +414,7 @@ const OrderOpsPage = () => {
             testId="order-ops-filter-payment"
           />
           <DeliveryStatusFilter selected={state.delivery} onChange={(selected) => update({ delivery_status: selected })} />
+          <OrderCaseFilters />
           <div className="flex items-center gap-x-2" data-testid="order-ops-filter-dates">
             <Text size="small" className="text-ui-fg-subtle">
               Placed
@@ -527,6 +533,7 @@ const OrderOpsPage = () => {
                             Test
                           </Badge>
                         )}
+                        <OrderCaseBadges row={row} />
                       </div>
                     </Table.Cell>
                     <Table.Cell className="whitespace-nowrap">{formatDateTime(row.created_at)}</Table.Cell>

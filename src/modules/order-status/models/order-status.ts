@@ -44,6 +44,18 @@ export const OrderStatusRow = model
     /** When the order was placed (the order's own `created_at`). */
     order_created_at: model.dateTime(),
     canceled_at: model.dateTime().nullable(),
+    /** Order case (holds, labels, disputes): the active hold's reason, null when not held. */
+    hold_reason: model.text().nullable(),
+    /** When the active hold was placed. */
+    held_since: model.dateTime().nullable(),
+    /** The merchant's order label set on the order (id and name, for filter and badge). */
+    order_label_id: model.text().nullable(),
+    order_label_name: model.text().nullable(),
+    order_label_color: model.text().nullable(),
+    /** The status of the order's most pressing dispute (an open one first, else the latest). */
+    dispute_status: model.text().nullable(),
+    /** The earliest evidence due date among its open disputes. */
+    dispute_due_at: model.dateTime().nullable(),
     /** When this row was last recomputed. */
     computed_at: model.dateTime(),
   })
@@ -78,6 +90,21 @@ export const OrderStatusRow = model
       name: "IDX_order_status_total",
       on: ["total", "id"],
       where: "deleted_at IS NULL",
+    },
+    {
+      name: "IDX_order_status_held_since",
+      on: ["held_since"],
+      where: "deleted_at IS NULL AND hold_reason IS NOT NULL",
+    },
+    {
+      name: "IDX_order_status_order_label_id",
+      on: ["order_label_id", "order_created_at"],
+      where: "deleted_at IS NULL AND order_label_id IS NOT NULL",
+    },
+    {
+      name: "IDX_order_status_dispute_due_at",
+      on: ["dispute_due_at"],
+      where: "deleted_at IS NULL AND dispute_status IS NOT NULL",
     },
     {
       name: "IDX_order_status_display_id",

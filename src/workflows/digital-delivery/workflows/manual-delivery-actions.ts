@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { completeOrderWorkflow, emitEventStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
+import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { leaseDeliveryStep } from "../steps/lease-delivery"
@@ -22,6 +23,8 @@ export const retryDeliveryNowWorkflowId = "order-ops-retry-delivery-now"
 export const retryDeliveryNowWorkflow = createWorkflow(
   retryDeliveryNowWorkflowId,
   function (input: { delivery_id: string; actor_id?: string | null }) {
+    // Refused while the order is on hold, before the lease is taken.
+    assertOrderNotHeldStep({ delivery_id: input.delivery_id })
     const lease = leaseDeliveryStep({ delivery_id: input.delivery_id, respect_target_limit: false })
     reopenDeliveryForRetryStep({ delivery_id: input.delivery_id, lease })
     const run = runDeliveryWorkflow.runAsStep({

@@ -1,6 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { DeliveryLease } from "../../../modules/digital-delivery/service"
+import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { beginDeliveryAttemptStep } from "../steps/begin-delivery-attempt"
 import { leaseDeliveryStep } from "../steps/lease-delivery"
@@ -28,6 +29,7 @@ export type RunDeliveryWorkflowInput = {
 /**
  * One attempt at one delivery, exactly once as far as the outside world
  * can tell:
+ * 0. refuse while the order is on hold (deliver only; a revoke still runs);
  * 1. lease the delivery (fencing token) — or use the sweep's lease;
  * 2. load it and check the move against `DELIVERY_TRANSITIONS`; an attempt a
  *    dead worker left `sending` is resolved by the method (webhook: resend,
@@ -40,6 +42,10 @@ export type RunDeliveryWorkflowInput = {
  * A step that throws gives the lease back and marks the row `interrupted`.
  */
 export const runDeliveryWorkflow = createWorkflow(runDeliveryWorkflowId, function (input: RunDeliveryWorkflowInput) {
+  // An order on hold gets nothing delivered (an owed revoke still runs); its deliveries wait for the release.
+  when({ input }, ({ input }) => (input.kind ?? "deliver") === "deliver").then(() => {
+    assertOrderNotHeldStep({ delivery_id: input.delivery_id })
+  })
   const lease = leaseDeliveryStep({
     delivery_id: input.delivery_id,
     lease: input.lease,

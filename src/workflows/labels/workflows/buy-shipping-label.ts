@@ -15,6 +15,7 @@ import type { CarrierCode, CarrierRate, LabelFormat } from "../../../modules/shi
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { createShipmentStep } from "../../shipments/steps/create-shipment"
+import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { claimLabelPurchaseStep } from "../steps/claim-label-purchase"
 import { findLabelPurchaseStep } from "../steps/find-label-purchase"
 import { linkLabelToShipmentStep } from "../steps/link-label-to-shipment"
@@ -66,6 +67,7 @@ export const buyShippingLabelWorkflow = createWorkflow(
   function (input: BuyShippingLabelWorkflowInput) {
     const lockKey = transform({ input }, ({ input }) => `order-ops-label:${input.order_id}`)
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 120 })
+    assertOrderNotHeldStep({ order_id: input.order_id })
 
     const found = findLabelPurchaseStep(
       transform({ input }, ({ input }) => ({ order_id: input.order_id, idempotency_key: input.idempotency_key }))

@@ -28,6 +28,27 @@ type Row = [string, PaymentStatusInput, OrderPaymentStatusValue]
 
 /** Every row of the truth table in computePaymentStatus's TSDoc, plus the edges around each. */
 const TABLE: Row[] = [
+  // 0. disputed
+  [
+    "paid, then a dispute was lost",
+    order([collection("completed", { authorized_amount: 100, captured_amount: 100 })], { disputed_amount: 100 }),
+    "disputed",
+  ],
+  [
+    "partly refunded, then the rest accepted as a dispute (disputed wins over refunds)",
+    order([collection("completed", { authorized_amount: 100, captured_amount: 100, refunded_amount: 40 })], { disputed_amount: 60 }),
+    "disputed",
+  ],
+  [
+    "a disputed amount below one minor unit is no dispute (edge)",
+    order([collection("completed", { authorized_amount: 100, captured_amount: 100 })], { disputed_amount: 0.001 }),
+    "paid",
+  ],
+  [
+    "an open or won dispute takes nothing (disputed amount 0)",
+    order([collection("completed", { authorized_amount: 100, captured_amount: 100 })], { disputed_amount: 0 }),
+    "paid",
+  ],
   // 1. refunded
   [
     "captured in full, refunded in full",

@@ -2,6 +2,7 @@ import type { UpsertOrderStatusDTO } from "../../../types"
 import { computeFulfillmentStatus, type FulfillmentStatusShipment } from "./compute-fulfillment-status"
 import { computeDeliveryStatus, type DeliveryStatusSource } from "./compute-delivery-status"
 import { computePaymentStatus } from "./compute-payment-status"
+import type { OrderCaseSummary } from "../../order-case/utils/order-case-summary"
 
 /**
  * The order fields the refresh loads in its one `query.graph` call. Item
@@ -132,7 +133,8 @@ export function buildOrderStatusRow(
   shipments: OrderStatusShipmentSource[],
   computedAt: Date,
   isTest?: boolean,
-  deliveries?: DeliveryStatusSource[]
+  deliveries?: DeliveryStatusSource[],
+  orderCase?: OrderCaseSummary
 ): UpsertOrderStatusDTO {
   const canceled = order.status === "canceled" || !!order.canceled_at
   const items = (order.items ?? []).flatMap((item) =>
@@ -197,6 +199,7 @@ export function buildOrderStatusRow(
       currency_code: order.currency_code,
       canceled,
       payment_collections: paymentCollections,
+      disputed_amount: orderCase?.disputed_amount ?? 0,
     }),
     item_count: items.reduce((sum, item) => sum + item.quantity, 0),
     shipment_count: ordered.length,
@@ -206,5 +209,13 @@ export function buildOrderStatusRow(
     computed_at: computedAt,
     ...(isTest === undefined ? {} : { is_test: isTest }),
     ...(deliveries === undefined ? {} : { delivery_status: computeDeliveryStatus(deliveries) }),
+    ...(orderCase ? orderCaseColumns(orderCase) : {}),
   }
+}
+
+/** The order case columns of a row (see `OrderCaseSummary`). */
+function orderCaseColumns(summary: OrderCaseSummary) {
+  const { disputed_amount: _disputed, ...columns } = summary
+  void _disputed
+  return columns
 }

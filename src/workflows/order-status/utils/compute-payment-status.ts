@@ -30,6 +30,8 @@ export type PaymentStatusInput = {
   /** The order is canceled: an authorization it still shows was voided. */
   canceled: boolean
   payment_collections: PaymentStatusCollection[]
+  /** What closed disputes took back from the merchant (lost or accepted disputes); 0 when none. */
+  disputed_amount?: number | null
 }
 
 const IN_PROGRESS_COLLECTION_STATUSES = new Set([
@@ -59,6 +61,7 @@ export function currencyTolerance(currencyCode?: string | null): number {
  *
  * | # | when | status |
  * |---|---|---|
+ * | 0 | a dispute on the order was lost or accepted (disputed amount > 0) | `disputed` |
  * | 1 | something was refunded and refunds cover everything captured | `refunded` |
  * | 2 | something was refunded | `partially_refunded` |
  * | 3 | captured covers the order total | `paid` |
@@ -73,6 +76,9 @@ export function computePaymentStatus(input: PaymentStatusInput): OrderPaymentSta
   const captured = collections.reduce((sum, c) => sum + num(c.captured_amount), 0)
   const refunded = collections.reduce((sum, c) => sum + num(c.refunded_amount), 0)
 
+  if (num(input.disputed_amount) >= tolerance) {
+    return OrderPaymentStatus.DISPUTED
+  }
   if (refunded >= tolerance) {
     return refunded >= captured - tolerance
       ? OrderPaymentStatus.REFUNDED

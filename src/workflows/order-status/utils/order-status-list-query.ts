@@ -10,6 +10,9 @@ export type OrderStatusListParams = {
   payment_status?: OrderPaymentStatusValue[]
   delivery_status?: OrderDeliveryStatusValue[]
   is_test?: boolean
+  on_hold?: boolean
+  order_label_id?: string
+  disputed?: boolean
   created_at_gte?: Date
   created_at_lte?: Date
   q?: string
@@ -36,6 +39,13 @@ export const ORDER_STATUS_LIST_COLUMNS = [
   "item_count",
   "shipment_count",
   "shipment_statuses",
+  "hold_reason",
+  "held_since",
+  "order_label_id",
+  "order_label_name",
+  "order_label_color",
+  "dispute_status",
+  "dispute_due_at",
 ]
 
 /** `50%_off` → `50\%\_off`: a search term matches literally inside ILIKE. */
@@ -62,6 +72,15 @@ export function buildOrderStatusListFilters(params: OrderStatusListParams): Orde
   }
   if (params.is_test !== undefined) {
     filters.is_test = params.is_test
+  }
+  if (params.on_hold !== undefined) {
+    filters.hold_reason = params.on_hold ? { $ne: null } : null
+  }
+  if (params.order_label_id) {
+    filters.order_label_id = params.order_label_id
+  }
+  if (params.disputed !== undefined) {
+    filters.dispute_status = params.disputed ? { $ne: null } : null
   }
   if (params.created_at_gte || params.created_at_lte) {
     filters.order_created_at = {

@@ -8,6 +8,7 @@ import {
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { OrderStatusDTO } from "../../../types"
 import { beginOrderStatusComputationStep } from "../steps/begin-order-status-computation"
+import { loadOrderCaseSummariesStep } from "../../order-case/steps/load-order-case-summaries"
 import { resolveStatusOrderIdsStep } from "../steps/resolve-status-order-ids"
 import { upsertOrderStatusesStep } from "../steps/upsert-order-statuses"
 import {
@@ -98,7 +99,11 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           }).config({ name: "load-deliveries-for-status" })
         )
 
-        const rows = transform({ orders, shipments, testOrders, deliveries, startedAt }, ({ orders, shipments, testOrders, deliveries, startedAt }) => {
+        const orderCases = loadOrderCaseSummariesStep({ order_ids: orderIds })
+
+        const rows = transform(
+          { orders, shipments, testOrders, deliveries, orderCases, startedAt },
+          ({ orders, shipments, testOrders, deliveries, orderCases, startedAt }) => {
           const computedAt = new Date(startedAt)
           const byOrder = new Map<string, OrderStatusShipmentSource[]>()
           for (const shipment of shipments.data as unknown as OrderStatusShipmentSource[]) {
@@ -119,7 +124,8 @@ export const refreshOrderStatusWorkflow = createWorkflow(
               byOrder.get(order.id) ?? [],
               computedAt,
               testOrderIds.has(order.id),
-              deliveriesByOrder.get(order.id) ?? []
+              deliveriesByOrder.get(order.id) ?? [],
+              orderCases[order.id]
             )
           )
         })

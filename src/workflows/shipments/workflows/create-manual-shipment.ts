@@ -14,6 +14,7 @@ import {
 } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
 import type { ShippingPointValue } from "../../../modules/shipment/state-machine"
+import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { createShipmentStep } from "../steps/create-shipment"
@@ -70,6 +71,7 @@ export const createManualShipmentWorkflow = createWorkflow(
   createManualShipmentWorkflowId,
   function (input: CreateManualShipmentWorkflowInput) {
     acquireLockStep({ key: input.order_id, timeout: 10, ttl: 120 })
+    assertOrderNotHeldStep({ order_id: input.order_id })
 
     const { data: orders } = useQueryGraphStep({
       entity: "order",

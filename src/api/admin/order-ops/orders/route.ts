@@ -27,6 +27,14 @@ export type AdminOrderOpsOrderRow = {
   item_count: number
   shipment_count: number
   shipment_statuses: string[]
+  /** Order case: the active hold's reason (null when not held) and since when. */
+  hold_reason: string | null
+  held_since: Date | string | null
+  /** The merchant's label on the order. */
+  order_label: { id: string; name: string; color: string | null } | null
+  /** The most pressing dispute's status, and the nearest evidence due date of the open ones. */
+  dispute_status: string | null
+  dispute_due_at: Date | string | null
 }
 
 const toRow = (row: OrderStatusDTO): AdminOrderOpsOrderRow => ({
@@ -44,6 +52,13 @@ const toRow = (row: OrderStatusDTO): AdminOrderOpsOrderRow => ({
   item_count: row.item_count,
   shipment_count: row.shipment_count,
   shipment_statuses: row.shipment_statuses ?? [],
+  hold_reason: row.hold_reason ?? null,
+  held_since: row.held_since ?? null,
+  order_label: row.order_label_id
+    ? { id: row.order_label_id, name: row.order_label_name ?? "", color: row.order_label_color ?? null }
+    : null,
+  dispute_status: row.dispute_status ?? null,
+  dispute_due_at: row.dispute_due_at ?? null,
 })
 
 /**

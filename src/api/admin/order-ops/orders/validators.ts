@@ -71,6 +71,18 @@ export const AdminGetOrderOpsOrdersParams = z
       .enum(["true", "false"], { error: "is_test must be true or false" })
       .transform((value) => value === "true")
       .optional(),
+    /** `true` for orders on hold only, `false` to leave them out. */
+    on_hold: z
+      .enum(["true", "false"], { error: "on_hold must be true or false" })
+      .transform((value) => value === "true")
+      .optional(),
+    /** Orders carrying this merchant label. */
+    order_label_id: z.string({ error: "order_label_id must be a string" }).trim().min(1).max(100).optional(),
+    /** `true` for orders with a dispute (open or closed), `false` for orders without. */
+    disputed: z
+      .enum(["true", "false"], { error: "disputed must be true or false" })
+      .transform((value) => value === "true")
+      .optional(),
     /** Placed at or after. */
     created_at_gte: isoDate("created_at_gte", "start").optional(),
     /** Placed at or before. */

@@ -1,0 +1,3 @@
+export * from "./order-hold"
+export * from "./order-label"
+export * from "./dispute"
