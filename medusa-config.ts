@@ -19,6 +19,8 @@ const orderOpsOptions: PluginOptionsInput = {
     download_secret: process.env.ORDER_OPS_DOWNLOAD_SECRET || "demo-store-download-secret-change-me",
     ...(process.env.DISCORD_API_BASE_URL ? { discord_base_url: process.env.DISCORD_API_BASE_URL } : {}),
   },
+  // Tests' and the demo's webhook receivers run on loopback over http.
+  webhooks: { allow_private_targets: true },
   carriers: {
     // The offline sandbox carrier, so the demo store can rate-shop and buy
     // labels at once; its parcels advance every SANDBOX_STEP_MINUTES.
@@ -60,6 +62,7 @@ const pluginModules = [
   { resolve: "./src/modules/shipment", options: orderOpsOptions },
   { resolve: "./src/modules/test-order", options: orderOpsOptions },
   { resolve: "./src/modules/digital-delivery", options: orderOpsOptions },
+  { resolve: "./src/modules/order-webhook", options: orderOpsOptions },
 ]
 
 /**

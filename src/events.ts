@@ -19,6 +19,7 @@ export const OrderOpsEvents = {
   DELIVERY_UPDATED: "order_ops.delivery.updated",
   TEST_ORDER_PLACED: "order_ops.test_order.placed",
   TEST_ORDER_DELETED: "order_ops.test_order.deleted",
+  WEBHOOK_ENDPOINT_DISABLED: "order_ops.webhook_endpoint.disabled",
 } as const
 
 export type OrderOpsEventName = (typeof OrderOpsEvents)[keyof typeof OrderOpsEvents]
