@@ -6,7 +6,8 @@ import { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent, Webhook
 
 type Executor = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
 
-const db = (ctx: Context) => ctx.manager as unknown as Executor
+/** The open transaction when there is one, else the manager. */
+const db = (ctx: Context) => (ctx.transactionManager ?? ctx.manager) as unknown as Executor
 
 /** A new signing secret: `whsec_` + base64 of 32 random bytes. */
 export function generateWebhookSecret(): string {

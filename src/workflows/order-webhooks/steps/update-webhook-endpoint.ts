@@ -69,7 +69,7 @@ export const updateWebhookEndpointStep = createStep(
       const hours = service.getOptions().webhooks.rotation_overlap_hours
       patch.secret = secret
       patch.previous_secret = before.secret
-      patch.previous_secret_expires_at = new Date(now.getTime() + hours * 3600 * 1000)
+      patch.previous_secret_expires_at = new Date(new Date(now).getTime() + hours * 3600 * 1000)
     }
     await service.updateWebhookEndpoints(patch as { id: string })
     const restore = Object.fromEntries(RESTORABLE.map((k) => [k, (before as Record<string, unknown>)[k]]))
