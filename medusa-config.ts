@@ -63,6 +63,7 @@ const pluginModules = [
   { resolve: "./src/modules/test-order", options: orderOpsOptions },
   { resolve: "./src/modules/digital-delivery", options: orderOpsOptions },
   { resolve: "./src/modules/order-webhook", options: orderOpsOptions },
+  { resolve: "./src/modules/order-ops-settings", options: orderOpsOptions },
 ]
 
 /**

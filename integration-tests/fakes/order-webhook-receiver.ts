@@ -15,6 +15,8 @@ export type OrderWebhookReceiver = {
   respond_status: number
   respond_headers: Record<string, string>
   hang: boolean
+  /** Wait this long before answering. */
+  delay_ms: number
   close(): Promise<void>
 }
 
@@ -33,8 +35,16 @@ export async function startOrderWebhookReceiver(): Promise<OrderWebhookReceiver>
         open.add(res)
         return
       }
-      res.writeHead(handle.respond_status, handle.respond_headers)
-      res.end(handle.respond_status === 204 ? undefined : "answer")
+      const answer = () => {
+        res.writeHead(handle.respond_status, handle.respond_headers)
+        res.end(handle.respond_status === 204 ? undefined : "answer")
+      }
+      if (handle.delay_ms > 0) {
+        open.add(res)
+        setTimeout(answer, handle.delay_ms)
+      } else {
+        answer()
+      }
     })
   })
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve))
@@ -44,6 +54,7 @@ export async function startOrderWebhookReceiver(): Promise<OrderWebhookReceiver>
     respond_status: 204,
     respond_headers: {},
     hang: false,
+    delay_ms: 0,
     close: () =>
       new Promise<void>((resolve) => {
         for (const res of open) res.destroy()

@@ -7,7 +7,8 @@ import { digitalDeliveryMiddlewares } from "./admin/delivery-products/middleware
 import { adminTestOrderMiddlewares } from "./admin/test-orders/middlewares"
 import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
 import { adminWebhookMiddlewares } from "./admin/order-ops/webhooks/middlewares"
+import { adminNotificationSettingsMiddlewares } from "./admin/order-ops/settings/notifications/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares, ...digitalDeliveryMiddlewares, ...adminWebhookMiddlewares],
+  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares, ...digitalDeliveryMiddlewares, ...adminWebhookMiddlewares, ...adminNotificationSettingsMiddlewares],
 })
