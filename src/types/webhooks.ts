@@ -52,3 +52,10 @@ export type AdminWebhookEndpointResponse = { webhook_endpoint: WebhookEndpointDT
 export type AdminWebhookEndpointListResponse = { webhook_endpoints: WebhookEndpointDTO[]; count: number }
 export type AdminWebhookDeliveryListResponse = { deliveries: WebhookDeliveryDTO[]; count: number; limit: number; offset: number }
 export type AdminWebhookEventTypesResponse = { event_types: WebhookEventTypeDTO[] }
+
+/** Settings → Notifications as the API returns it (kinds: see the settings module's registry). */
+export type NotificationSettingsDTO = {
+  customer: Record<string, { label: string; enabled: boolean; template: string }>
+  staff: Record<string, { label: string; enabled: boolean; template: string; recipients: string[] }>
+}
+export type AdminNotificationSettingsResponse = { settings: NotificationSettingsDTO }
