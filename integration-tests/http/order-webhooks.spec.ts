@@ -2,6 +2,10 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Webhook } from "standardwebhooks"
+import { DIGITAL_DELIVERY_MODULE } from "../../src/modules/digital-delivery"
+import type DigitalDeliveryModuleService from "../../src/modules/digital-delivery/service"
+import { ORDER_NOTE_MODULE } from "../../src/modules/order-note"
+import type OrderNoteModuleService from "../../src/modules/order-note/service"
 import { ORDER_WEBHOOK_MODULE } from "../../src/modules/order-webhook"
 import type OrderWebhookModuleService from "../../src/modules/order-webhook/service"
 import { TEST_ORDER_MODULE } from "../../src/modules/test-order"
@@ -238,6 +242,31 @@ medusaIntegrationTestRunner({
       expect(body.data).toMatchObject({ is_test: true, email: "test@example.com", total: 10 })
       expect(body.data.order_reference).toMatch(/^oref_[0-9a-z]{26}$/)
       expect(receiver.requests[0].raw_body).not.toContain(order.id)
+    })
+
+    it("note.shared carries the shared note only, delivery.delivered the digital item; internal notes never leave", async () => {
+      const { secret } = await createEndpoint({ events: ["note.shared", "delivery.delivered"] })
+      const [order] = await container.resolve(Modules.ORDER).createOrders([
+        { currency_code: "eur", email: "notes@example.com", items: [{ title: "E-book", quantity: 1, unit_price: 5 }] },
+      ])
+      const notes = container.resolve<OrderNoteModuleService>(ORDER_NOTE_MODULE)
+      const [internal, shared] = await notes.createOrderNotes([
+        { order_id: order.id, body: "INTERNAL: customer is difficult", visible_to_customer: false, author_id: null },
+        { order_id: order.id, body: "Your parcel leaves tomorrow", visible_to_customer: true, author_id: null },
+      ])
+      const none = await enqueueOrderWebhookEventsWorkflow(container).run({ input: { source: "note.shared", id: internal.id } })
+      expect(none.result.delivery_ids).toEqual([])
+      await enqueueOrderWebhookEventsWorkflow(container).run({ input: { source: "note.shared", id: shared.id } })
+      const [delivery] = await container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE).createDeliveries([
+        { order_id: order.id, line_item_id: "item_bench_1", method: "download", title: "E-book", quantity: 1, idempotency_key: `dd_${order.id}` },
+      ])
+      await enqueueOrderWebhookEventsWorkflow(container).run({ input: { source: "delivery.delivered", id: delivery.id } })
+      await sweep(T0)
+      const bodies = receiver.requests.map((r) => new Webhook(secret).verify(r.raw_body, r.headers) as { type: string; data: Record<string, unknown> })
+      expect(bodies.map((b) => b.type).sort()).toEqual(["delivery.delivered", "note.shared"])
+      expect(bodies.find((b) => b.type === "note.shared")!.data).toMatchObject({ content: "Your parcel leaves tomorrow", is_test: false })
+      expect(bodies.find((b) => b.type === "delivery.delivered")!.data).toMatchObject({ title: "E-book", quantity: 1, method: "download" })
+      expect(receiver.requests.map((r) => r.raw_body).join()).not.toContain("INTERNAL")
     })
 
     it("replays every failed delivery since a time under the same ids", async () => {

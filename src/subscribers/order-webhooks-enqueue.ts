@@ -26,6 +26,10 @@ function sourceOf(name: string, data: Record<string, unknown>): OrderWebhookSour
       const s = data as ShipmentEventData
       return s.status ? { source: "shipment.status_changed", id, order_id: s.order_id, status: s.status, previous_status: s.previous_status ?? null } : null
     }
+    case OrderOpsEvents.DELIVERY_DELIVERED:
+      return { source: "delivery.delivered", id }
+    case OrderOpsEvents.DELIVERY_FAILED:
+      return { source: "delivery.failed", id }
     default:
       return null
   }
@@ -57,6 +61,8 @@ export const config: SubscriberConfig = {
     OrderOpsEvents.NOTE_CREATED,
     OrderOpsEvents.NOTE_UPDATED,
     OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
+    OrderOpsEvents.DELIVERY_DELIVERED,
+    OrderOpsEvents.DELIVERY_FAILED,
   ],
   context: { subscriberId: "order-ops-order-webhooks-enqueue" },
 }

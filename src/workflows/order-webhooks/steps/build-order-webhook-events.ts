@@ -1,5 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
+import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
 import { ORDER_NOTE_MODULE } from "../../../modules/order-note"
 import type OrderNoteModuleService from "../../../modules/order-note/service"
 import { ORDER_WEBHOOK_MODULE, parseEventData, WEBHOOK_EVENT_CATALOGUE, type WebhookEventType } from "../../../modules/order-webhook"
@@ -16,6 +18,7 @@ export type OrderWebhookSource =
   | { source: "payment.captured" | "payment.refunded"; id: string }
   | { source: "note.shared"; id: string }
   | { source: "shipment.status_changed"; id: string; status: string; previous_status: string | null; order_id: string }
+  | { source: "delivery.delivered" | "delivery.failed"; id: string }
 
 type OrderRow = {
   id: string
@@ -190,6 +193,23 @@ export const buildOrderWebhookEventsStep = createStep(
               tracking_number: shipment.tracking_number ?? null,
               tracking_url: shipment.tracking_url ?? null,
             },
+            now
+          )
+        )
+        break
+      }
+      case "delivery.delivered":
+      case "delivery.failed": {
+        const digital = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+        const [delivery] = await digital.listDeliveries({ id: input.id })
+        const order = delivery ? await loadOrder(delivery.order_id) : null
+        if (!delivery || !order) break
+        out.push(
+          event(
+            input.source,
+            `${delivery.id}:${new Date(delivery.updated_at).getTime()}`,
+            order.id,
+            { ...(await refOf(order)), title: delivery.title, quantity: num(delivery.quantity), method: delivery.method },
             now
           )
         )
