@@ -126,8 +126,10 @@ class OrderWebhookModuleService extends MedusaService({
 
   /**
    * Leases up to `limit` deliveries due at `now`. Strict per-endpoint
-   * limit, crash-safe: first the endpoints with due work are row-locked
-   * (`skip locked`: a concurrent sweeper takes other endpoints), then — in
+   * limit, crash-safe: first the endpoints with due work are row-locked, in
+   * id order (a concurrent leaser waits the few milliseconds this
+   * transaction takes rather than skipping the endpoint, so an immediate
+   * attempt is never lost to a neighbour's lease), then — in
    * a fresh statement, so the count sees every committed lease — each gets
    * at most `max_in_flight` minus its live leases. A lease is a time in the
    * row, so a killed worker's lease simply expires. Each lease bumps the
@@ -146,7 +148,8 @@ class OrderWebhookModuleService extends MedusaService({
          select 1 from "webhook_delivery" d
          where d."endpoint_id" = e."id" and d."deleted_at" is null and d."status" = 'pending'
            and d."next_attempt_at" <= ? and (d."locked_until" is null or d."locked_until" < ?) ${only})
-       for update of e skip locked`,
+       order by e."id"
+       for update of e`,
       [input.now, input.now, ...ids]
     )
     if (!endpoints.length) {
