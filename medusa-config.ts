@@ -25,6 +25,8 @@ const orderOpsOptions: PluginOptionsInput = {
     download_secret: process.env.ORDER_OPS_DOWNLOAD_SECRET || (process.env.NODE_ENV === "production" ? undefined : "demo-store-download-secret-change-me"),
     ...(process.env.DISCORD_API_BASE_URL ? { discord_base_url: process.env.DISCORD_API_BASE_URL } : {}),
   },
+  // Tests' and the demo's webhook receivers run on loopback over http.
+  webhooks: { allow_private_targets: true },
   carriers: {
     // The offline sandbox carrier, so the demo store can rate-shop and buy
     // labels at once; its parcels advance every SANDBOX_STEP_MINUTES.
@@ -67,6 +69,8 @@ const pluginModules = [
   { resolve: "./src/modules/test-order", options: orderOpsOptions },
   { resolve: "./src/modules/digital-delivery", options: orderOpsOptions },
   { resolve: "./src/modules/order-case", options: orderOpsOptions },
+  { resolve: "./src/modules/order-webhook", options: orderOpsOptions },
+  { resolve: "./src/modules/order-ops-settings", options: orderOpsOptions },
 ]
 
 /**

@@ -24,6 +24,7 @@ export const OrderOpsEvents = {
   ORDER_LABEL_SET: "order_ops.order.label_set",
   DISPUTE_OPENED: "order_ops.dispute.opened",
   DISPUTE_UPDATED: "order_ops.dispute.updated",
+  WEBHOOK_ENDPOINT_DISABLED: "order_ops.webhook_endpoint.disabled",
 } as const
 
 export type OrderOpsEventName = (typeof OrderOpsEvents)[keyof typeof OrderOpsEvents]

@@ -181,6 +181,34 @@ export const PluginOptionsSchema = z
         instructions_template: "order-ops-delivery-instructions",
         channel: "email",
       }),
+    webhooks: z
+      .object({
+        /** Allow endpoint URLs on http:// and on loopback/private/link-local addresses. Default false. */
+        allow_private_targets: z.boolean().default(false),
+        /** Per-request timeout, ms; a request that takes longer is a failed attempt. */
+        timeout_ms: z.number().int().min(100).max(120_000).default(15_000),
+        /** Deliveries attempted at once by one sweep. */
+        concurrency: z.number().int().min(1).max(200).default(20),
+        /** Seconds after the first attempt before each retry (Standard Webhooks' suggested schedule). */
+        retry_schedule_seconds: z
+          .array(z.number().int().min(0).max(7 * 24 * 3600))
+          .min(1)
+          .max(20)
+          .default([0, 5, 300, 1800, 7200, 18000, 36000, 36000]),
+        /** An endpoint failing for this many days in a row is disabled (and staff alerted). */
+        disable_after_failing_days: z.number().positive().max(60).default(5),
+        /** Hours the previous secret keeps signing after a rotation. */
+        rotation_overlap_hours: z.number().min(0).max(24 * 7).default(24),
+      })
+      .strict()
+      .default({
+        allow_private_targets: false,
+        timeout_ms: 15_000,
+        concurrency: 20,
+        retry_schedule_seconds: [0, 5, 300, 1800, 7200, 18000, 36000, 36000],
+        disable_after_failing_days: 5,
+        rotation_overlap_hours: 24,
+      }),
     test_orders: z
       .object({
         /**

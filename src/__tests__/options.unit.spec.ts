@@ -21,6 +21,14 @@ describe("parsePluginOptions", () => {
         channel: "email",
       },
       test_orders: { suppress_notifications: false },
+      webhooks: {
+        allow_private_targets: false,
+        timeout_ms: 15_000,
+        concurrency: 20,
+        retry_schedule_seconds: [0, 5, 300, 1800, 7200, 18000, 36000, 36000],
+        disable_after_failing_days: 5,
+        rotation_overlap_hours: 24,
+      },
       carriers: {
         sandbox: { enabled: false, step_minutes: 2 },
         label_format: "PDF",

@@ -7,7 +7,20 @@ import { digitalDeliveryMiddlewares } from "./admin/delivery-products/middleware
 import { adminTestOrderMiddlewares } from "./admin/test-orders/middlewares"
 import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
 import { orderCaseMiddlewares } from "./admin/order-case/middlewares"
+import { adminWebhookMiddlewares } from "./admin/order-ops/webhooks/middlewares"
+import { adminNotificationSettingsMiddlewares } from "./admin/order-ops/settings/notifications/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares, ...digitalDeliveryMiddlewares, ...orderCaseMiddlewares],
+  routes: [
+    ...adminOrderOpsOrderMiddlewares,
+    ...adminShipmentMiddlewares,
+    ...adminOrderOpsListMiddlewares,
+    ...storeOrderOpsOrderMiddlewares,
+    ...adminTestOrderMiddlewares,
+    ...adminLabelMiddlewares,
+    ...digitalDeliveryMiddlewares,
+    ...orderCaseMiddlewares,
+    ...adminWebhookMiddlewares,
+    ...adminNotificationSettingsMiddlewares,
+  ],
 })

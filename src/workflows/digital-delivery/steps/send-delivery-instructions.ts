@@ -1,4 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { ORDER_OPS_SETTINGS_MODULE, type OrderOpsSettingsModuleService } from "../../../modules/order-ops-settings"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
@@ -110,10 +111,12 @@ export const sendDeliveryInstructionsStep = createStep(
       return new StepResponse({ sent: false, reason: "test order: notifications go to the test customer only", instructions })
     }
     const dd = options.digital_delivery
+    const setting = (await container.resolve<OrderOpsSettingsModuleService>(ORDER_OPS_SETTINGS_MODULE).getNotificationSettings()).customer.digital_delivery_instructions
+    if (!setting.enabled) return new StepResponse({ sent: false, reason: "switched off in Settings → Notifications", instructions })
     await container.resolve(Modules.NOTIFICATION).createNotifications({
       to: instructions.email,
       channel: dd.channel,
-      template: dd.instructions_template,
+      template: setting.template,
       trigger_type: "order_ops.delivery.instructions",
       resource_id: input.order_id,
       resource_type: "order",

@@ -8,6 +8,7 @@ import { sendNotificationsStep, useQueryGraphStep } from "@medusajs/medusa/core-
 import { mayNotifyAboutOrder, type TestOrderNotificationFlag } from "../../test-orders/utils/test-order-rules"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { getOrderOpsOptionsStep } from "../steps/get-plugin-options"
+import { getNotificationSettingsStep } from "../../order-ops-settings/steps/get-notification-settings"
 
 /** Input of {@link notifyCustomerOfOrderNoteWorkflow}. */
 export type NotifyCustomerOfOrderNoteWorkflowInput = {
@@ -31,6 +32,7 @@ export const notifyCustomerOfOrderNoteWorkflow = createWorkflow(
   notifyCustomerOfOrderNoteWorkflowId,
   function (input: NotifyCustomerOfOrderNoteWorkflowInput) {
     const options = getOrderOpsOptionsStep()
+    const settings = getNotificationSettingsStep()
 
     const { data: notes } = useQueryGraphStep({
       entity: "order_note",
@@ -46,14 +48,14 @@ export const notifyCustomerOfOrderNoteWorkflow = createWorkflow(
       filters: { id: orderId },
     }).config({ name: "load-order" })
 
-    const plan = transform({ notes, orders, options }, ({ notes, orders, options }) => {
+    const plan = transform({ notes, orders, options, settings }, ({ notes, orders, options, settings }) => {
       const note = notes[0]
       const order = orders[0]
       const send = Boolean(
         note &&
           order?.email &&
           note.visible_to_customer &&
-          options.notes.notify_customer &&
+          settings.customer.note_shared.enabled &&
           // Test orders: only the generated test customer, or nobody (see README, Test orders).
           mayNotifyAboutOrder(
             (order as { test_order?: TestOrderNotificationFlag }).test_order,
@@ -70,7 +72,7 @@ export const notifyCustomerOfOrderNoteWorkflow = createWorkflow(
         notification: {
           to: order.email as string,
           channel: options.notes.channel,
-          template: options.notes.customer_template,
+          template: settings.customer.note_shared.template,
           trigger_type: "order_ops.note.visible",
           resource_type: "order_note",
           resource_id: note.id,

@@ -10,7 +10,8 @@ import { mayNotifyAboutOrder, type TestOrderNotificationFlag } from "../../test-
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { getShipmentOptionsStep } from "../steps/get-shipment-options"
 import { carrierName } from "../utils/carriers"
-import { SHIPMENT_TEMPLATES, shipmentNotificationKind, shouldNotify } from "../utils/notifications"
+import { shipmentNotificationKind } from "../utils/notifications"
+import { getNotificationSettingsStep } from "../../order-ops-settings/steps/get-notification-settings"
 
 /** Input of {@link notifyCustomerOfShipmentWorkflow}. */
 export type NotifyCustomerOfShipmentWorkflowInput = {
@@ -34,6 +35,7 @@ export const notifyCustomerOfShipmentWorkflow = createWorkflow(
   notifyCustomerOfShipmentWorkflowId,
   function (input: NotifyCustomerOfShipmentWorkflowInput) {
     const options = getShipmentOptionsStep()
+    const settings = getNotificationSettingsStep()
     const { data: shipments } = useQueryGraphStep({
       entity: "shipment",
       fields: ["id", "order_id", "shipping_point", "carrier", "tracking_number", "tracking_url", "estimated_delivery_at", "notify_customer", "items"],
@@ -46,7 +48,7 @@ export const notifyCustomerOfShipmentWorkflow = createWorkflow(
       filters: { id: orderId },
     }).config({ name: "load-order" })
 
-    const plan = transform({ input, shipments, orders, options }, ({ input, shipments, orders, options }) => {
+    const plan = transform({ input, shipments, orders, options, settings }, ({ input, shipments, orders, options, settings }) => {
       const shipment = shipments[0]
       const order = orders[0]
       // Test orders: only the generated test customer, or nobody (see README, Test orders).
@@ -58,7 +60,7 @@ export const notifyCustomerOfShipmentWorkflow = createWorkflow(
         return { send: false as const }
       }
       const kind = shipmentNotificationKind(input.status, shipment.shipping_point as ShippingPointValue)
-      if (!shouldNotify(kind, Boolean(shipment.notify_customer), options)) {
+      if (!kind || !shipment.notify_customer || !settings.customer[kind].enabled) {
         return { send: false as const }
       }
       return {
@@ -66,7 +68,7 @@ export const notifyCustomerOfShipmentWorkflow = createWorkflow(
         notification: {
           to: order.email,
           channel: options.shipments.channel,
-          template: SHIPMENT_TEMPLATES[kind],
+          template: settings.customer[kind].template,
           trigger_type: `order_ops.shipment.${kind}`,
           resource_type: "shipment",
           resource_id: shipment.id,
@@ -91,7 +93,7 @@ export const notifyCustomerOfShipmentWorkflow = createWorkflow(
           actor_id: null,
           resource_type: "shipment",
           resource_id: shipment.id,
-          data: { to: order.email, template: SHIPMENT_TEMPLATES[kind], status: input.status },
+          data: { to: order.email, template: settings.customer[kind].template, status: input.status },
         },
       }
     })

@@ -1,0 +1,259 @@
+import { randomBytes } from "node:crypto"
+import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import { parsePluginOptions, type PluginOptions } from "../../options"
+import { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent, WebhookOrderReference } from "./models"
+
+type Executor = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
+
+/** The open transaction when there is one, else the manager. */
+const db = (ctx: Context) => (ctx.transactionManager ?? ctx.manager) as unknown as Executor
+
+/** A new signing secret: `whsec_` + base64 of 32 random bytes. */
+export function generateWebhookSecret(): string {
+  return `whsec_${randomBytes(32).toString("base64")}`
+}
+
+/** A new order reference: 26 random base32 characters after `oref_`. */
+export function generateOrderReference(): string {
+  const alphabet = "0123456789abcdefghjkmnpqrstvwxyz"
+  return `oref_${[...randomBytes(26)].map((b) => alphabet[b % 32]).join("")}`
+}
+
+/** What goes into the outbox. */
+export type EnqueueWebhookEventInput = {
+  type: string
+  version: number
+  dedupe_key: string
+  order_id: string | null
+  is_test: boolean
+  payload: Record<string, unknown>
+  occurred_at: Date
+  /** Only this endpoint (the test event), whatever it subscribes to. */
+  only_endpoint_id?: string
+}
+
+/** A delivery leased for one attempt. */
+export type LeasedWebhookDelivery = { id: string; endpoint_id: string; lease_token: number }
+
+/** An attempt's outcome, recorded only while the lease is still ours. */
+export type RecordWebhookAttemptInput = {
+  delivery_id: string
+  lease_token: number
+  attempt: number
+  status_code: number | null
+  duration_ms: number
+  response_body: string | null
+  error: string | null
+  outcome: "succeeded" | "retry" | "failed"
+  next_attempt_at: Date | null
+  now: Date
+  /** Disable the endpoint with this reason (410, failing for days). */
+  disable_endpoint_reason: string | null
+}
+
+/**
+ * Owns endpoints, the outbox of events, deliveries and their attempts, and
+ * order references. The statements that must hold under concurrency — an
+ * event enqueued once, a delivery leased by one process and counted against
+ * its endpoint's limit, an outcome recorded only under the lease — are one
+ * SQL statement or one transaction each.
+ */
+class OrderWebhookModuleService extends MedusaService({
+  WebhookEndpoint,
+  WebhookEvent,
+  WebhookDelivery,
+  WebhookAttempt,
+  WebhookOrderReference,
+}) {
+  protected options_: PluginOptions
+
+  constructor(container: Record<string, unknown>, options: unknown) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.options_ = parsePluginOptions(options)
+  }
+
+  /** The validated plugin options. */
+  getOptions(): PluginOptions {
+    return this.options_
+  }
+
+  /**
+   * Writes an event to the outbox and one delivery per endpoint that wants
+   * it (enabled, subscribed, and opted in to test orders when it is one), in
+   * one transaction. A second call with the same `dedupe_key` changes
+   * nothing and returns the first event: a retried subscriber never makes a
+   * second `webhook-id`.
+   */
+  @InjectTransactionManager()
+  async enqueueEvent(
+    input: EnqueueWebhookEventInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ event_id: string; created: boolean; delivery_ids: string[] }> {
+    const inserted = await db(sharedContext).execute(
+      `insert into "webhook_event" ("id", "type", "version", "dedupe_key", "order_id", "is_test", "payload", "occurred_at")
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+       on conflict ("dedupe_key") where "deleted_at" is null do nothing
+       returning "id"`,
+      [generateEntityId("", "whevt"), input.type, input.version, input.dedupe_key, input.order_id, input.is_test, JSON.stringify(input.payload), input.occurred_at]
+    )
+    if (!inserted.length) {
+      const [existing] = await db(sharedContext).execute(`select "id" from "webhook_event" where "dedupe_key" = ? and "deleted_at" is null`, [input.dedupe_key])
+      return { event_id: existing.id as string, created: false, delivery_ids: [] }
+    }
+    const event_id = inserted[0].id as string
+    const endpoints = input.only_endpoint_id
+      ? await db(sharedContext).execute(`select "id" from "webhook_endpoint" where "id" = ? and "deleted_at" is null`, [input.only_endpoint_id])
+      : await db(sharedContext).execute(
+          `select "id" from "webhook_endpoint"
+           where "deleted_at" is null and "enabled" and "events" @> ?::jsonb and (not ? or "include_test_orders")`,
+          [JSON.stringify([input.type]), input.is_test]
+        )
+    const delivery_ids: string[] = []
+    for (const endpoint of endpoints) {
+      const id = generateEntityId("", "msg")
+      await db(sharedContext).execute(
+        `insert into "webhook_delivery" ("id", "endpoint_id", "event_id", "event_type", "scheduled_from", "next_attempt_at")
+         values (?, ?, ?, ?, now(), now())
+         on conflict ("endpoint_id", "event_id") where "deleted_at" is null do nothing`,
+        [id, endpoint.id, event_id, input.type]
+      )
+      delivery_ids.push(id)
+    }
+    return { event_id, created: true, delivery_ids }
+  }
+
+  /**
+   * Leases up to `limit` deliveries due at `now`. Strict per-endpoint
+   * limit, crash-safe: first the endpoints with due work are row-locked, in
+   * id order (a concurrent leaser waits the few milliseconds this
+   * transaction takes rather than skipping the endpoint, so an immediate
+   * attempt is never lost to a neighbour's lease), then — in
+   * a fresh statement, so the count sees every committed lease — each gets
+   * at most `max_in_flight` minus its live leases. A lease is a time in the
+   * row, so a killed worker's lease simply expires. Each lease bumps the
+   * delivery's fencing token.
+   */
+  @InjectTransactionManager()
+  async leaseDueDeliveries(
+    input: { now: Date; limit: number; lease_seconds: number; delivery_ids?: string[] },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<LeasedWebhookDelivery[]> {
+    const ids = input.delivery_ids ?? []
+    const only = ids.length ? `and d."id" in (${ids.map(() => "?").join(", ")})` : ""
+    const endpoints = await db(sharedContext).execute(
+      `select e."id" from "webhook_endpoint" e
+       where e."deleted_at" is null and e."enabled" and exists (
+         select 1 from "webhook_delivery" d
+         where d."endpoint_id" = e."id" and d."deleted_at" is null and d."status" = 'pending'
+           and d."next_attempt_at" <= ? and (d."locked_until" is null or d."locked_until" < ?) ${only})
+       order by e."id"
+       for update of e`,
+      [input.now, input.now, ...ids]
+    )
+    if (!endpoints.length) {
+      return []
+    }
+    const endpointIds = endpoints.map((e) => e.id as string)
+    const rows = await db(sharedContext).execute(
+      `with slots as (
+         select e."id", e."max_in_flight" - (
+           select count(*) from "webhook_delivery" x
+           where x."endpoint_id" = e."id" and x."deleted_at" is null and x."status" = 'pending' and x."locked_until" >= ?
+         ) as "free"
+         from "webhook_endpoint" e where e."id" in (${endpointIds.map(() => "?").join(", ")})
+       ), candidates as (
+         select d."id", d."endpoint_id", d."next_attempt_at",
+           row_number() over (partition by d."endpoint_id" order by d."next_attempt_at", d."id") as "n"
+         from "webhook_delivery" d join slots s on s."id" = d."endpoint_id"
+         where d."deleted_at" is null and d."status" = 'pending'
+           and d."next_attempt_at" <= ? and (d."locked_until" is null or d."locked_until" < ?) ${only}
+       ), picked as (
+         select c."id" from candidates c join slots s on s."id" = c."endpoint_id"
+         where c."n" <= s."free" order by c."next_attempt_at" limit ?
+       )
+       update "webhook_delivery" d
+       set "locked_until" = ?::timestamptz + (? * interval '1 second'), "lease_token" = d."lease_token" + 1, "updated_at" = now()
+       from picked where d."id" = picked."id"
+       returning d."id", d."endpoint_id", d."lease_token"`,
+      [input.now, ...endpointIds, input.now, input.now, ...ids, input.limit, input.now, input.lease_seconds]
+    )
+    return rows.map((r) => ({ id: r.id as string, endpoint_id: r.endpoint_id as string, lease_token: Number(r.lease_token) }))
+  }
+
+  /**
+   * Records an attempt and moves the delivery and its endpoint, only if the
+   * delivery is still leased under `lease_token` (else another process took
+   * it over after our lease ran out, and nothing is written).
+   *
+   * @returns false when the lease was lost.
+   */
+  @InjectTransactionManager()
+  async recordAttempt(input: RecordWebhookAttemptInput, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const status = input.outcome === "retry" ? (input.next_attempt_at ? "pending" : "failed") : input.outcome
+    const moved = await db(sharedContext).execute(
+      `update "webhook_delivery" set "status" = ?, "attempt_count" = ?, "next_attempt_at" = ?, "locked_until" = null,
+         "last_status_code" = ?, "last_error" = ?, "delivered_at" = case when ? = 'succeeded' then ?::timestamptz else "delivered_at" end,
+         "updated_at" = now()
+       where "id" = ? and "lease_token" = ? and "status" = 'pending'
+       returning "endpoint_id"`,
+      [status, input.attempt, status === "pending" ? input.next_attempt_at : null, input.status_code, input.error, status, input.now, input.delivery_id, input.lease_token]
+    )
+    if (!moved.length) {
+      return false
+    }
+    const endpoint_id = moved[0].endpoint_id as string
+    await db(sharedContext).execute(
+      `insert into "webhook_attempt" ("id", "delivery_id", "endpoint_id", "attempt", "status_code", "duration_ms", "response_body", "error", "outcome")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [generateEntityId("", "whatt"), input.delivery_id, endpoint_id, input.attempt, input.status_code, input.duration_ms, input.response_body, input.error, input.outcome]
+    )
+    if (input.outcome === "succeeded") {
+      await db(sharedContext).execute(`update "webhook_endpoint" set "failing_since" = null where "id" = ? and "failing_since" is not null`, [endpoint_id])
+    } else {
+      await db(sharedContext).execute(
+        `update "webhook_endpoint" set "failing_since" = coalesce("failing_since", ?) where "id" = ?`,
+        [input.now, endpoint_id]
+      )
+    }
+    if (input.disable_endpoint_reason) {
+      await db(sharedContext).execute(
+        `update "webhook_endpoint" set "enabled" = false, "disabled_reason" = ?, "updated_at" = now() where "id" = ? and "enabled"`,
+        [input.disable_endpoint_reason, endpoint_id]
+      )
+    }
+    return true
+  }
+
+  /**
+   * Puts deliveries back in the queue, due at `now`, keeping their id (the
+   * `webhook-id` stays the same) and starting the schedule afresh.
+   */
+  @InjectManager()
+  async requeueDeliveries(input: { ids: string[]; now: Date }, @MedusaContext() sharedContext: Context = {}): Promise<string[]> {
+    if (!input.ids.length) return []
+    const rows = await db(sharedContext).execute(
+      `update "webhook_delivery" set "status" = 'pending', "attempt_count" = 0, "scheduled_from" = ?, "next_attempt_at" = ?,
+         "locked_until" = null, "updated_at" = now()
+       where "id" in (${input.ids.map(() => "?").join(", ")}) and "deleted_at" is null and "status" in ('failed', 'succeeded')
+       returning "id"`,
+      [input.now, input.now, ...input.ids]
+    )
+    return rows.map((r) => r.id as string)
+  }
+
+  /** The order's reference, created on first use (concurrent first uses agree). */
+  @InjectManager()
+  async ensureOrderReference(order_id: string, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+    await db(sharedContext).execute(
+      `insert into "webhook_order_reference" ("id", "order_id", "reference") values (?, ?, ?)
+       on conflict ("order_id") where "deleted_at" is null do nothing`,
+      [generateEntityId("", "whref"), order_id, generateOrderReference()]
+    )
+    const [row] = await db(sharedContext).execute(`select "reference" from "webhook_order_reference" where "order_id" = ? and "deleted_at" is null`, [order_id])
+    return row.reference as string
+  }
+}
+
+export default OrderWebhookModuleService

@@ -1,0 +1,223 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
+import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
+import { ORDER_NOTE_MODULE } from "../../../modules/order-note"
+import type OrderNoteModuleService from "../../../modules/order-note/service"
+import { ORDER_WEBHOOK_MODULE, parseEventData, WEBHOOK_EVENT_CATALOGUE, type WebhookEventType } from "../../../modules/order-webhook"
+import type OrderWebhookModuleService from "../../../modules/order-webhook/service"
+import type { EnqueueWebhookEventInput } from "../../../modules/order-webhook/service"
+import { SHIPMENT_MODULE } from "../../../modules/shipment"
+import type ShipmentModuleService from "../../../modules/shipment/service"
+import { TEST_ORDER_MODULE } from "../../../modules/test-order"
+import type TestOrderModuleService from "../../../modules/test-order/service"
+
+/** The change that happened, as the subscriber heard it. */
+export type OrderWebhookSource =
+  | { source: "order.placed" | "order.canceled" | "order.completed"; id: string }
+  | { source: "payment.captured" | "payment.refunded"; id: string }
+  | { source: "note.shared"; id: string }
+  | { source: "shipment.status_changed"; id: string; status: string; previous_status: string | null; order_id: string }
+  | { source: "delivery.delivered" | "delivery.failed"; id: string }
+
+type OrderRow = {
+  id: string
+  display_id: number | null
+  email: string | null
+  currency_code: string
+  total: unknown
+  created_at: string | Date
+  items?: ({ title: string; variant_sku: string | null; quantity: unknown; unit_price: unknown } | null)[]
+  payment_collections?: ({ status: string } | null)[]
+}
+
+const num = (v: unknown) => Number(v ?? 0)
+
+export const buildOrderWebhookEventsStepId = "order-ops-build-order-webhook-events"
+
+/**
+ * Turns a change into catalogue events with frozen, validated payloads and
+ * dedupe keys that make a repeated change (a retried subscriber) enqueue
+ * nothing new. Reads only; no compensation needed.
+ */
+export const buildOrderWebhookEventsStep = createStep(
+  buildOrderWebhookEventsStepId,
+  async (input: OrderWebhookSource, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
+    const webhooks = container.resolve<OrderWebhookModuleService>(ORDER_WEBHOOK_MODULE)
+    const testOrders = container.resolve<TestOrderModuleService>(TEST_ORDER_MODULE)
+
+    const loadOrder = async (order_id: string): Promise<OrderRow | null> => {
+      const { data } = await query.graph({
+        entity: "order",
+        fields: [
+          "id",
+          "display_id",
+          "email",
+          "currency_code",
+          "total",
+          "created_at",
+          "items.title",
+          "items.variant_sku",
+          "items.quantity",
+          "items.unit_price",
+          "payment_collections.status",
+        ],
+        filters: { id: order_id },
+      })
+      return (data[0] as OrderRow | undefined) ?? null
+    }
+    const refOf = async (order: OrderRow) => {
+      const [test] = await testOrders.listTestOrders({ order_id: order.id })
+      return {
+        order_reference: await webhooks.ensureOrderReference(order.id),
+        display_id: order.display_id ?? null,
+        is_test: !!test,
+      }
+    }
+    const event = (type: WebhookEventType, dedupe: string, order_id: string, data: Record<string, unknown>, occurred_at: Date): EnqueueWebhookEventInput => ({
+      type,
+      version: WEBHOOK_EVENT_CATALOGUE[type].version,
+      dedupe_key: `${type}:${dedupe}`,
+      order_id,
+      is_test: data.is_test === true,
+      payload: parseEventData(type, data),
+      occurred_at,
+    })
+    const summary = async (order: OrderRow) => ({
+      ...(await refOf(order)),
+      email: order.email ?? null,
+      currency_code: order.currency_code,
+      total: num(order.total),
+      placed_at: new Date(order.created_at).toISOString(),
+      items: (order.items ?? [])
+        .filter((i): i is NonNullable<typeof i> => !!i)
+        .map((i) => ({ title: i.title, sku: i.variant_sku ?? null, quantity: num(i.quantity), unit_price: num(i.unit_price) })),
+    })
+    const isPaid = (order: OrderRow) => {
+      const live = (order.payment_collections ?? []).filter((pc) => pc && pc.status !== "canceled")
+      return live.length > 0 && live.every((pc) => pc!.status === "completed")
+    }
+    const orderOfPayment = async (payment_id: string) => {
+      const { data } = await query.graph({
+        entity: "payment",
+        fields: ["id", "amount", "currency_code", "captured_at", "payment_collection.order.id", "refunds.id", "refunds.amount", "refunds.note", "refunds.created_at", "refunds.refund_reason.label"],
+        filters: { id: payment_id },
+      })
+      return data[0] as
+        | {
+            id: string
+            amount: unknown
+            currency_code: string
+            captured_at: string | Date | null
+            payment_collection?: { order?: { id: string } | null } | null
+            refunds?: ({ id: string; amount: unknown; note: string | null; created_at: string | Date; refund_reason?: { label: string } | null } | null)[]
+          }
+        | undefined
+    }
+
+    const now = new Date()
+    const out: EnqueueWebhookEventInput[] = []
+    switch (input.source) {
+      case "order.placed": {
+        const order = await loadOrder(input.id)
+        if (!order) break
+        const data = await summary(order)
+        out.push(event("order.placed", order.id, order.id, data, new Date(order.created_at)))
+        if (isPaid(order)) out.push(event("order.received", order.id, order.id, data, now))
+        break
+      }
+      case "order.canceled":
+      case "order.completed": {
+        const order = await loadOrder(input.id)
+        if (!order) break
+        out.push(event(input.source, order.id, order.id, await refOf(order), now))
+        break
+      }
+      case "payment.captured": {
+        const payment = await orderOfPayment(input.id)
+        const order_id = payment?.payment_collection?.order?.id
+        const order = order_id ? await loadOrder(order_id) : null
+        if (!payment || !order) break
+        const ref = await refOf(order)
+        out.push(event("order.paid", payment.id, order.id, { ...ref, amount: { amount: num(payment.amount), currency_code: payment.currency_code } }, now))
+        if (isPaid(order)) out.push(event("order.received", order.id, order.id, await summary(order), now))
+        break
+      }
+      case "payment.refunded": {
+        const payment = await orderOfPayment(input.id)
+        const order_id = payment?.payment_collection?.order?.id
+        const order = order_id ? await loadOrder(order_id) : null
+        if (!payment || !order) break
+        const ref = await refOf(order)
+        for (const refund of payment.refunds ?? []) {
+          if (!refund) continue
+          out.push(
+            event(
+              "order.refunded",
+              refund.id,
+              order.id,
+              { ...ref, amount: { amount: num(refund.amount), currency_code: payment.currency_code }, reason: refund.refund_reason?.label ?? refund.note ?? null },
+              new Date(refund.created_at)
+            )
+          )
+        }
+        break
+      }
+      case "note.shared": {
+        const notes = container.resolve<OrderNoteModuleService>(ORDER_NOTE_MODULE)
+        const [note] = await notes.listOrderNotes({ id: input.id })
+        // Internal notes never leave the store.
+        if (!note || !note.visible_to_customer) break
+        const order = await loadOrder(note.order_id)
+        if (!order) break
+        out.push(event("note.shared", `${note.id}:${new Date(note.updated_at).getTime()}`, order.id, { ...(await refOf(order)), content: note.body, created_at: new Date(note.created_at).toISOString() }, now))
+        break
+      }
+      case "shipment.status_changed": {
+        const shipments = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
+        const [shipment] = await shipments.listShipments({ id: input.id })
+        const order = shipment ? await loadOrder(shipment.order_id) : null
+        if (!shipment || !order) break
+        out.push(
+          event(
+            "shipment.status_changed",
+            `${shipment.id}:${input.previous_status ?? ""}>${input.status}`,
+            order.id,
+            {
+              ...(await refOf(order)),
+              shipment_reference: await webhooks.ensureOrderReference(shipment.id),
+              previous_status: input.previous_status,
+              status: input.status,
+              carrier: shipment.carrier ?? null,
+              tracking_number: shipment.tracking_number ?? null,
+              tracking_url: shipment.tracking_url ?? null,
+            },
+            now
+          )
+        )
+        break
+      }
+      case "delivery.delivered":
+      case "delivery.failed": {
+        const digital = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
+        const [delivery] = await digital.listDeliveries({ id: input.id })
+        const order = delivery ? await loadOrder(delivery.order_id) : null
+        if (!delivery || !order) break
+        out.push(
+          event(
+            input.source,
+            `${delivery.id}:${new Date(delivery.updated_at).getTime()}`,
+            order.id,
+            { ...(await refOf(order)), title: delivery.title, quantity: num(delivery.quantity), method: delivery.method },
+            now
+          )
+        )
+        break
+      }
+      default:
+        break
+    }
+    return new StepResponse(out)
+  }
+)
