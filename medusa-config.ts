@@ -60,6 +60,7 @@ const pluginModules = [
   { resolve: "./src/modules/shipment", options: orderOpsOptions },
   { resolve: "./src/modules/test-order", options: orderOpsOptions },
   { resolve: "./src/modules/digital-delivery", options: orderOpsOptions },
+  { resolve: "./src/modules/order-document", options: orderOpsOptions },
 ]
 
 /**
@@ -148,6 +149,12 @@ export default defineConfig({
             resolve: "@medusajs/medusa/notification-local",
             id: "local",
             options: { channels: ["email"] },
+          },
+          {
+            // The admin's notification feed (the bell): export-ready notices.
+            resolve: "@medusajs/medusa/notification-local",
+            id: "feed",
+            options: { channels: ["feed"] },
           },
         ],
       },

@@ -6,7 +6,8 @@ import { adminLabelMiddlewares } from "./admin/labels/middlewares"
 import { digitalDeliveryMiddlewares } from "./admin/delivery-products/middlewares"
 import { adminTestOrderMiddlewares } from "./admin/test-orders/middlewares"
 import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
+import { adminOrderOpsExportMiddlewares } from "./admin/order-ops/exports/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares, ...digitalDeliveryMiddlewares],
+  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares, ...digitalDeliveryMiddlewares, ...adminOrderOpsExportMiddlewares],
 })

@@ -18,6 +18,8 @@ import { useEffect, useMemo, useRef, useState, type ReactNode } from "react"
 import { Link, useNavigate, useSearchParams } from "react-router-dom"
 import { FulfillmentStatusBadge, PaymentStatusBadge } from "../../components/status-badges"
 import { PlaceTestOrderButton } from "../../components/test-orders/place-test-order-drawer"
+import { BulkActionBar, exportSelectionAction, SelectionCell, SelectionHeaderCell, useOrderSelection } from "../../components/order-documents/bulk-actions"
+import { OrderExportButton, toExportFilters } from "../../components/order-documents/export-drawer"
 import { useOrderOpsOrders } from "../../hooks/order-ops"
 import { usePurgeTestOrders, useTestOrders } from "../../hooks/test-orders"
 import { errorMessage } from "../../lib/errors"
@@ -365,6 +367,8 @@ const OrderOpsPage = () => {
   const pageIndex = Math.floor(state.offset / PAGE_SIZE)
   const pageCount = Math.ceil(count / PAGE_SIZE)
   const openOrder = (id: string) => navigate(`/orders/${id}`)
+  const exportFilters = useMemo(() => toExportFilters(query), [query])
+  const selection = useOrderSelection(data?.orders.map((o) => o.id) ?? [], count, JSON.stringify({ ...exportFilters, order: undefined }))
 
   return (
     <Container className="divide-y p-0" data-testid="order-ops-page">
@@ -377,6 +381,7 @@ const OrderOpsPage = () => {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <SearchInput value={state.q} onChange={(q) => update({ q: q || null })} />
+          <OrderExportButton filters={exportFilters} />
           <PurgeTestOrdersButton />
           <PlaceTestOrderButton />
         </div>
@@ -475,10 +480,12 @@ const OrderOpsPage = () => {
         </Message>
       ) : (
         <div aria-busy={isFetching} className={clx("transition-opacity", isPlaceholderData && "opacity-60")}>
+          <BulkActionBar selection={selection} filters={exportFilters} actions={[exportSelectionAction]} />
           <div className="overflow-x-auto">
             <Table data-testid="order-ops-table">
               <Table.Header>
                 <Table.Row>
+                  <SelectionHeaderCell selection={selection} />
                   <Table.HeaderCell>Order</Table.HeaderCell>
                   <SortableHeader
                     label="Date"
@@ -508,6 +515,7 @@ const OrderOpsPage = () => {
                     data-testid="order-ops-row"
                     data-order-id={row.id}
                   >
+                    <SelectionCell selection={selection} id={row.id} />
                     <Table.Cell>
                       <div className="flex items-center gap-x-2">
                         <Link

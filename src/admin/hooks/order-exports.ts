@@ -1,0 +1,47 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../lib/sdk"
+import type {
+  AdminCreateOrderExportBody,
+  AdminOrderExportResponse,
+  AdminOrderExportsResponse,
+} from "../lib/order-document-types"
+
+/** Query keys for exports; creating or canceling one invalidates `all`. */
+export const orderExportKeys = {
+  all: ["order-ops", "exports"] as const,
+  list: (limit: number) => [...orderExportKeys.all, "list", limit] as const,
+}
+
+/** Poll while an export is waiting or running, so its progress moves on screen. */
+const PROGRESS_POLL_MS = 1500
+
+/** Recent exports, newest first; refreshed while any is still in progress. */
+export function useOrderExports(limit = 10, enabled = true) {
+  return useQuery({
+    queryKey: orderExportKeys.list(limit),
+    queryFn: () => sdk.client.fetch<AdminOrderExportsResponse>(`/admin/order-ops/exports?limit=${limit}`),
+    enabled,
+    refetchInterval: (query) =>
+      query.state.data?.exports.some((e) => e.status === "pending" || e.status === "running") ? PROGRESS_POLL_MS : false,
+  })
+}
+
+/** Queues an export. */
+export function useCreateOrderExport() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (body: AdminCreateOrderExportBody) =>
+      sdk.client.fetch<AdminOrderExportResponse>("/admin/order-ops/exports", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: orderExportKeys.all }),
+  })
+}
+
+/** Cancels a waiting or running export. */
+export function useCancelOrderExport() {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (id: string) =>
+      sdk.client.fetch<AdminOrderExportResponse>(`/admin/order-ops/exports/${id}/cancel`, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: orderExportKeys.all }),
+  })
+}

@@ -1,0 +1,1 @@
+export { DocumentJob } from "./document-job"

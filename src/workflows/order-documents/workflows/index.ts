@@ -1,0 +1,6 @@
+export * from "./create-order-export"
+export * from "./claim-document-job"
+export * from "./run-order-export"
+export * from "./fail-document-job"
+export * from "./cancel-document-job"
+export * from "./purge-expired-document-jobs"
