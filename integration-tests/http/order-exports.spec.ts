@@ -181,7 +181,8 @@ medusaIntegrationTestRunner({
         })
         for (const [displayId, name] of Object.entries(FORMULA_ORDERS)) {
           expect(byNumber.get(Number(displayId))).toBe(`'${name}`)
-          expect(xlsxByNumber.get(Number(displayId))).toBe(`'${name}`)
+          // XML turns a carriage return into a line feed when the sheet is read: still inert, still quoted.
+          expect(xlsxByNumber.get(Number(displayId))).toBe(`'${name}`.replace("\r", "\n"))
         }
         // Nothing else changed: an ordinary name is written as it is, and no cell is a formula.
         expect(byNumber.get(1)).not.toMatch(/^'/)
@@ -203,7 +204,8 @@ medusaIntegrationTestRunner({
         await workbook.xlsx.load(buffer as unknown as ArrayBuffer)
         const sheet = workbook.getWorksheet("Orders")!
         const values = (r: number) => (sheet.getRow(r).values as ExcelJS.CellValue[]).slice(1)
-        expect(values(1)).toEqual(["Order ID", "Order number", "Currency", "SKU", "Quantity", "Unit price", "Total"])
+        // Catalogue order, whatever order the columns were asked in.
+        expect(values(1)).toEqual(["Order ID", "Order number", "Currency", "Total", "SKU", "Quantity", "Unit price"])
 
         const expected = await list("payment_status=paid&is_test=false")
         const { data } = await container.resolve("query").graph({
@@ -215,7 +217,7 @@ medusaIntegrationTestRunner({
         expect(sheet.actualRowCount - 1).toBe(itemCount)
         const seen = new Set<string>()
         for (let r = 2; r <= sheet.actualRowCount; r++) {
-          const [orderId, , currency, , quantity, unitPrice, total] = values(r)
+          const [orderId, , currency, total, , quantity, unitPrice] = values(r)
           seen.add(orderId as string)
           expect(currency).toBe("EUR")
           expect(typeof quantity).toBe("number")

@@ -61,7 +61,9 @@ export const ExportParamsSchema = z
     const parsed = AdminGetOrderOpsOrdersParams.safeParse(toListQuery(value.filters))
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
-        ctx.addIssue({ code: "custom", path: ["filters", ...issue.path], message: issue.message })
+        // The message names the field: Medusa's 400 shows messages, not paths.
+        const field = ["filters", ...issue.path.filter((p) => typeof p === "string")].join(".")
+        ctx.addIssue({ code: "custom", path: ["filters", ...issue.path], message: `${field}: ${issue.message}` })
       }
     }
   })
