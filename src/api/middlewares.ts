@@ -7,7 +7,8 @@ import { digitalDeliveryMiddlewares } from "./admin/delivery-products/middleware
 import { adminTestOrderMiddlewares } from "./admin/test-orders/middlewares"
 import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
 import { adminOrderOpsExportMiddlewares } from "./admin/order-ops/exports/middlewares"
+import { adminPackingSlipBatchMiddlewares } from "./admin/order-ops/packing-slips/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares, ...digitalDeliveryMiddlewares, ...adminOrderOpsExportMiddlewares],
+  routes: [...adminOrderOpsOrderMiddlewares, ...adminShipmentMiddlewares, ...adminOrderOpsListMiddlewares, ...storeOrderOpsOrderMiddlewares, ...adminTestOrderMiddlewares, ...adminLabelMiddlewares, ...digitalDeliveryMiddlewares, ...adminOrderOpsExportMiddlewares, ...adminPackingSlipBatchMiddlewares],
 })

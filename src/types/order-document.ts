@@ -28,6 +28,8 @@ export type DocumentJobDTO = {
 /** An export as `/admin/order-ops/exports` returns it. */
 export type AdminOrderExport = {
   id: string
+  /** `export`, or `packing_slips` for a bulk packing-slip PDF (which has no format or shape). */
+  kind: string
   status: DocumentJobStatusValue
   format: "csv" | "xlsx"
   shape: "order" | "line_item"

@@ -4,6 +4,7 @@ import type {
   AdminCreateOrderExportBody,
   AdminOrderExportResponse,
   AdminOrderExportsResponse,
+  AdminPackingSlipBatchResponse,
 } from "../lib/order-document-types"
 
 /** Query keys for exports; creating or canceling one invalidates `all`. */
@@ -43,5 +44,32 @@ export function useCancelOrderExport() {
     mutationFn: (id: string) =>
       sdk.client.fetch<AdminOrderExportResponse>(`/admin/order-ops/exports/${id}/cancel`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: orderExportKeys.all }),
+  })
+}
+
+/** Query keys for bulk packing-slip jobs. */
+export const packingSlipBatchKeys = {
+  all: ["order-ops", "packing-slips"] as const,
+  detail: (id: string) => [...packingSlipBatchKeys.all, id] as const,
+}
+
+/** Queues one merged packing-slip PDF for the selected orders (or all matching the filters). */
+export function useCreatePackingSlipBatch() {
+  return useMutation({
+    mutationFn: (body: Omit<AdminCreateOrderExportBody, "format" | "shape" | "columns">) =>
+      sdk.client.fetch<AdminPackingSlipBatchResponse>("/admin/order-ops/packing-slips", { method: "POST", body }),
+  })
+}
+
+/** A bulk packing-slip job, polled until it is finished. */
+export function usePackingSlipBatch(id: string | null) {
+  return useQuery({
+    queryKey: packingSlipBatchKeys.detail(id ?? ""),
+    queryFn: () => sdk.client.fetch<AdminPackingSlipBatchResponse>(`/admin/order-ops/packing-slips/${id}`),
+    enabled: !!id,
+    refetchInterval: (query) => {
+      const status = query.state.data?.job.status
+      return status === "pending" || status === "running" ? PROGRESS_POLL_MS : false
+    },
   })
 }

@@ -26,3 +26,6 @@ export type AdminCreateOrderExportBody = {
   /** The Order operations list's query parameters, as its URL has them. */
   filters?: Record<string, string | string[]>
 }
+
+/** A bulk packing-slip job (same shape as an export, `kind: "packing_slips"`). */
+export type AdminPackingSlipBatchResponse = { job: AdminOrderExport }

@@ -20,6 +20,7 @@ import { FulfillmentStatusBadge, PaymentStatusBadge } from "../../components/sta
 import { PlaceTestOrderButton } from "../../components/test-orders/place-test-order-drawer"
 import { BulkActionBar, exportSelectionAction, SelectionCell, SelectionHeaderCell, useOrderSelection } from "../../components/order-documents/bulk-actions"
 import { OrderExportButton, toExportFilters } from "../../components/order-documents/export-drawer"
+import { printPackingSlipsAction } from "../../components/order-documents/packing-slips-action"
 import { useOrderOpsOrders } from "../../hooks/order-ops"
 import { usePurgeTestOrders, useTestOrders } from "../../hooks/test-orders"
 import { errorMessage } from "../../lib/errors"
@@ -480,7 +481,7 @@ const OrderOpsPage = () => {
         </Message>
       ) : (
         <div aria-busy={isFetching} className={clx("transition-opacity", isPlaceholderData && "opacity-60")}>
-          <BulkActionBar selection={selection} filters={exportFilters} actions={[exportSelectionAction]} />
+          <BulkActionBar selection={selection} filters={exportFilters} actions={[printPackingSlipsAction, exportSelectionAction]} />
           <div className="overflow-x-auto">
             <Table data-testid="order-ops-table">
               <Table.Header>

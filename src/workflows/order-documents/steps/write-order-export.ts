@@ -14,6 +14,7 @@ import type { DocumentJobDTO, OrderStatusDTO } from "../../../types"
 import { exportRows, resolveExportColumns, type ExportOrder } from "../utils/export-columns"
 import { exportQuery, ExportParamsSchema } from "../utils/export-params"
 import { exportPages } from "../utils/export-pages"
+import { itemQuantity } from "./load-packing-slip-data"
 import { createExportWriter, EXPORT_MIME_TYPES } from "../utils/export-writer"
 
 /** Orders read per keyset page by default. */
@@ -63,6 +64,7 @@ const ORDER_FIELDS = [
   "items.variant_title",
   "items.variant_sku",
   "items.quantity",
+  "items.detail.quantity",
   "items.unit_price",
   "items.total",
 ]
@@ -120,7 +122,7 @@ async function loadPage(container: MedusaContainer, rows: OrderStatusDTO[]): Pro
           title: ((i.product_title ?? i.title) as string | null) ?? null,
           variant_title: (i.variant_title as string | null) ?? null,
           sku: (i.variant_sku as string | null) ?? null,
-          quantity: n(i.quantity),
+          quantity: itemQuantity(i),
           unit_price: n(i.unit_price),
           total: n(i.total),
         })),

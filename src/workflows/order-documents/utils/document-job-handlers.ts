@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { ClaimedDocumentJob } from "../../../modules/order-document/service"
 import { runOrderExportWorkflow } from "../workflows/run-order-export"
+import { runPackingSlipBatchWorkflow } from "../workflows/run-packing-slip-batch"
 
 /** Options the sweep passes to every handler. */
 export type DocumentJobRunOptions = { page_size?: number }
@@ -17,4 +18,6 @@ export const DOCUMENT_JOB_HANDLERS: Record<
 > = {
   export: async (container, { job, token }, options) =>
     await runOrderExportWorkflow(container).run({ input: { job, token, page_size: options.page_size } }),
+  packing_slips: async (container, { job, token }, options) =>
+    await runPackingSlipBatchWorkflow(container).run({ input: { job, token, page_size: options.page_size } }),
 }

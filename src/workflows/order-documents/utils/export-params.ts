@@ -32,6 +32,42 @@ export function toListQuery(filters: Record<string, unknown> | undefined): Recor
   return query
 }
 
+/** Checks `filters` with the list's own validator, naming the bad field in the message. */
+const refineListFilters = (value: { filters: Record<string, unknown> }, ctx: z.RefinementCtx) => {
+  const parsed = AdminGetOrderOpsOrdersParams.safeParse(toListQuery(value.filters))
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      // The message names the field: Medusa's 400 shows messages, not paths.
+      const field = ["filters", ...issue.path.filter((p) => typeof p === "string")].join(".")
+      ctx.addIssue({ code: "custom", path: ["filters", ...issue.path], message: `${field}: ${issue.message}` })
+    }
+  }
+}
+
+/** Which orders a bulk job works on: the list's filters, optionally only some ids. */
+const selectionFields = {
+  /** Test orders are left out unless this is true or the filters ask for them (`is_test=true`). */
+  include_test_orders: z.boolean({ error: "include_test_orders must be true or false" }).default(false),
+  /** Only these orders (a selection), still within the filters. */
+  order_ids: z
+    .array(z.string().min(1))
+    .min(1, { error: "order_ids must name at least one order" })
+    .max(MAX_EXPORT_SELECTION, { error: `order_ids can name at most ${MAX_EXPORT_SELECTION} orders` })
+    .optional(),
+  filters: z.record(z.string(), z.unknown()).default({}),
+}
+
+/**
+ * Orders for a bulk job (packing slips…): `filters` are exactly the Order
+ * operations list's query parameters, checked by the list's own validator.
+ */
+export const OrderSelectionParamsSchema = z
+  .object(selectionFields)
+  .strict()
+  .superRefine(refineListFilters)
+  .transform((value) => ({ ...value, filters: toListQuery(value.filters) }))
+export type OrderSelectionParams = z.infer<typeof OrderSelectionParamsSchema>
+
 /**
  * What an export is asked for with. `filters` are exactly the Order
  * operations list's query parameters, checked by the list's own validator
@@ -46,27 +82,10 @@ export const ExportParamsSchema = z
       .array(z.enum(EXPORT_COLUMN_KEYS, { error: "columns must name columns of the export catalogue" }))
       .min(1, { error: "columns must name at least one column" })
       .optional(),
-    /** Test orders are left out unless this is true or the filters ask for them (`is_test=true`). */
-    include_test_orders: z.boolean({ error: "include_test_orders must be true or false" }).default(false),
-    /** Only these orders ("Export selection"), still within the filters. */
-    order_ids: z
-      .array(z.string().min(1))
-      .min(1, { error: "order_ids must name at least one order" })
-      .max(MAX_EXPORT_SELECTION, { error: `order_ids can name at most ${MAX_EXPORT_SELECTION} orders` })
-      .optional(),
-    filters: z.record(z.string(), z.unknown()).default({}),
+    ...selectionFields,
   })
   .strict()
-  .superRefine((value, ctx) => {
-    const parsed = AdminGetOrderOpsOrdersParams.safeParse(toListQuery(value.filters))
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        // The message names the field: Medusa's 400 shows messages, not paths.
-        const field = ["filters", ...issue.path.filter((p) => typeof p === "string")].join(".")
-        ctx.addIssue({ code: "custom", path: ["filters", ...issue.path], message: `${field}: ${issue.message}` })
-      }
-    }
-  })
+  .superRefine(refineListFilters)
   .transform((value) => ({ ...value, filters: toListQuery(value.filters) }))
 export type ExportParams = z.infer<typeof ExportParamsSchema>
 
@@ -78,7 +97,7 @@ export type ExportQuery = { filters: OrderStatusListFilters; descending: boolean
  * list's validator and query builder: the export's orders are the list's
  * orders. Test orders are added only when asked for. Pure.
  */
-export function exportQuery(params: ExportParams): ExportQuery {
+export function exportQuery(params: OrderSelectionParams): ExportQuery {
   const { limit: _limit, offset: _offset, order, ...listParams } = AdminGetOrderOpsOrdersParams.parse(params.filters)
   if (listParams.is_test === undefined && !params.include_test_orders) {
     listParams.is_test = false

@@ -29,3 +29,16 @@ export const createOrderExportWorkflow = createWorkflow(
     return new WorkflowResponse(job)
   }
 )
+
+export const createDocumentJobWorkflowId = "order-ops-create-document-job"
+
+/**
+ * Queues any kind of document job (bulk packing slips…) for the worker's
+ * sweep; `params` were validated by the route for that kind.
+ */
+export const createDocumentJobWorkflow = createWorkflow(
+  createDocumentJobWorkflowId,
+  function (input: { kind: string; params: Record<string, unknown>; created_by?: string | null }) {
+    return new WorkflowResponse(createDocumentJobStep(input))
+  }
+)

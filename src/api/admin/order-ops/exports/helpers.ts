@@ -4,19 +4,26 @@ import { ORDER_DOCUMENT_MODULE } from "../../../../modules/order-document"
 import type OrderDocumentModuleService from "../../../../modules/order-document/service"
 import type { AdminOrderExport, DocumentJobDTO } from "../../../../types"
 
-/** An export as the admin sees it: no lease internals, the download link once done. */
+/** Where each kind of document job lives in the admin API. */
+export const DOCUMENT_JOB_PATHS: Record<string, string> = {
+  export: "/admin/order-ops/exports",
+  packing_slips: "/admin/order-ops/packing-slips",
+}
+
+/** An export (or another document job) as the admin sees it: no lease internals, the download link once done. */
 export function toAdminExport(job: DocumentJobDTO): AdminOrderExport {
   const params = job.params as AdminOrderExport["params"]
   return {
     id: job.id,
     status: job.status,
+    kind: job.kind,
     format: params.format,
     shape: params.shape,
     params,
     progress_done: job.progress_done,
     progress_total: job.progress_total,
     file_name: job.status === "completed" ? job.file_name : null,
-    download_url: job.status === "completed" && job.file_key ? `/admin/order-ops/exports/${job.id}/file` : null,
+    download_url: job.status === "completed" && job.file_key ? `${DOCUMENT_JOB_PATHS[job.kind]}/${job.id}/file` : null,
     error: job.error,
     created_by: job.created_by,
     created_at: job.created_at,
@@ -25,12 +32,12 @@ export function toAdminExport(job: DocumentJobDTO): AdminOrderExport {
   }
 }
 
-/** The export job `id`; NOT_FOUND when there is none (or it is another kind of job). */
-export async function retrieveExportJob(scope: MedusaContainer, id: string): Promise<DocumentJobDTO> {
+/** The export job `id` (or another kind's); NOT_FOUND when there is none of that kind. */
+export async function retrieveExportJob(scope: MedusaContainer, id: string, kind = "export"): Promise<DocumentJobDTO> {
   const service = scope.resolve<OrderDocumentModuleService>(ORDER_DOCUMENT_MODULE)
-  const [job] = (await service.listDocumentJobs({ id, kind: "export" }, { take: 1 })) as unknown as DocumentJobDTO[]
+  const [job] = (await service.listDocumentJobs({ id, kind }, { take: 1 })) as unknown as DocumentJobDTO[]
   if (!job) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Export ${id} was not found`)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `${kind === "export" ? "Export" : "Document job"} ${id} was not found`)
   }
   return job
 }
