@@ -27,7 +27,7 @@ import { type Api, createAdmin, type Headers, settle } from "../helpers/fixtures
 // tests' backs: `server` mode registers no jobs. Jest gives each file its own env.
 process.env.MEDUSA_WORKER_MODE = "server"
 
-jest.setTimeout(300 * 1000)
+jest.setTimeout(900 * 1000)
 
 /** Fixed placement dates far from now, one day apart, by display id. */
 const placedAt = (displayId: number) => new Date(Date.UTC(2041, 0, displayId, 10, 30, 15, 123))

@@ -1,11 +1,13 @@
 import {
+  generateEntityId,
   InjectManager,
+  InjectTransactionManager,
   MedusaContext,
   MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
-import { DocumentJob } from "./models"
+import { DocumentJob, Invoice, InvoiceCounter } from "./models"
 import { assertTransition, type DocumentJobStatusValue } from "./state-machine"
 import type { DocumentJobDTO } from "../../types/order-document"
 
@@ -18,6 +20,43 @@ export const DOCUMENT_JOB_MAX_ATTEMPTS = 3
 
 /** A claimed job: the row plus the fencing token every later write must present. */
 export type ClaimedDocumentJob = { job: DocumentJobDTO; token: number }
+
+/** An issued invoice or credit note. */
+export type InvoiceRecord = {
+  id: string
+  order_id: string
+  kind: "invoice" | "credit_note"
+  series: "live" | "test"
+  number: number
+  display_number: string
+  snapshot: Record<string, unknown>
+  file_key: string | null
+  issued_at: Date
+}
+
+/** What {@link OrderDocumentModuleService.issueInvoiceRecord} writes. */
+export type IssueInvoiceRecordInput = {
+  order_id: string
+  kind: "invoice" | "credit_note"
+  series: "live" | "test"
+  /** Printed before the zero-padded number, e.g. `INV-`. */
+  prefix: string
+  /** Everything the document shows, frozen now. */
+  snapshot: Record<string, unknown>
+  issued_at: Date
+}
+
+const toInvoice = (row: Record<string, unknown>): InvoiceRecord => ({
+  id: row.id as string,
+  order_id: row.order_id as string,
+  kind: row.kind as InvoiceRecord["kind"],
+  series: row.series as InvoiceRecord["series"],
+  number: Number(row.number),
+  display_number: row.display_number as string,
+  snapshot: (typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot) as Record<string, unknown>,
+  file_key: (row.file_key as string | null) ?? null,
+  issued_at: new Date(row.issued_at as string),
+})
 
 /** What a finished job records. */
 export type FinishDocumentJobInput = {
@@ -55,7 +94,91 @@ const toJob = (row: Record<string, unknown>): DocumentJobDTO => ({
  * a job, and a worker whose lease was taken over (fencing token changed) or
  * whose job was canceled learns it on its next write.
  */
-class OrderDocumentModuleService extends MedusaService({ DocumentJob }) {
+class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, InvoiceCounter }) {
+  /**
+   * Issues an order's invoice: takes the next number of its series and
+   * writes the invoice row in ONE transaction. The counter row stays locked
+   * by the UPDATE until the commit, so concurrent issues queue up and get
+   * consecutive numbers; a failed insert rolls the counter back, so no number
+   * is ever skipped. An order that already has an invoice gets it back
+   * (`created: false`), also when two issues for it race (the unique index
+   * refuses the second, whose transaction, number included, rolls back).
+   */
+  @InjectManager()
+  async issueInvoiceRecord(
+    input: IssueInvoiceRecordInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ invoice: InvoiceRecord; created: boolean }> {
+    const existing = await this.findOrderInvoice(input.order_id, sharedContext)
+    if (existing && input.kind === "invoice") {
+      return { invoice: existing, created: false }
+    }
+    try {
+      return { invoice: await this.issueInvoiceRecord_(input, sharedContext), created: true }
+    } catch (e) {
+      const raced = input.kind === "invoice" ? await this.findOrderInvoice(input.order_id, sharedContext) : null
+      if (raced) {
+        return { invoice: raced, created: false }
+      }
+      throw e
+    }
+  }
+
+  @InjectTransactionManager()
+  protected async issueInvoiceRecord_(
+    input: IssueInvoiceRecordInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<InvoiceRecord> {
+    const db = sharedContext.manager as unknown as Executor
+    const key = `${input.kind}:${input.series}`
+    await db.execute(
+      `insert into "order_invoice_counter" ("id", "series_key", "next_number") values (?, ?, 1)
+       on conflict ("series_key") where "deleted_at" is null do nothing`,
+      [generateEntityId(undefined, "oinvc"), key]
+    )
+    const [{ number }] = await db.execute(
+      `update "order_invoice_counter" set "next_number" = "next_number" + 1, "updated_at" = now()
+       where "series_key" = ? and "deleted_at" is null returning "next_number" - 1 as "number"`,
+      [key]
+    )
+    const n = Number(number)
+    const [row] = await db.execute(
+      `insert into "order_invoice" ("id", "order_id", "kind", "series", "number", "display_number", "snapshot", "issued_at")
+       values (?, ?, ?, ?, ?, ?, ?, ?) returning *`,
+      [
+        generateEntityId(undefined, "oinv"),
+        input.order_id,
+        input.kind,
+        input.series,
+        n,
+        `${input.prefix}${String(n).padStart(6, "0")}`,
+        JSON.stringify({ ...input.snapshot, number: `${input.prefix}${String(n).padStart(6, "0")}` }),
+        input.issued_at,
+      ]
+    )
+    return toInvoice(row)
+  }
+
+  /** The order's invoice (not credit notes), if it has one. */
+  @InjectManager()
+  async findOrderInvoice(order_id: string, @MedusaContext() sharedContext: Context = {}): Promise<InvoiceRecord | null> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `select * from "order_invoice" where "order_id" = ? and "kind" = 'invoice' and "deleted_at" is null`,
+      [order_id]
+    )
+    return rows.length ? toInvoice(rows[0]) : null
+  }
+
+  /** Records where an invoice's PDF is stored: once, never replaced. False when it already has one. */
+  @InjectManager()
+  async recordInvoiceFile(id: string, file_key: string, @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `update "order_invoice" set "file_key" = ?, "updated_at" = now() where "id" = ? and "file_key" is null returning "id"`,
+      [file_key, id]
+    )
+    return rows.length === 1
+  }
+
   /**
    * Claims the oldest job that is waiting, or whose worker stopped reporting
    * (running, lease expired), bumping its fencing token. A job already

@@ -1,1 +1,2 @@
 export { DocumentJob } from "./document-job"
+export { Invoice, InvoiceCounter } from "./invoice"
