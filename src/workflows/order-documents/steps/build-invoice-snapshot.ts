@@ -6,6 +6,8 @@ import type { OrderStatusDTO } from "../../../types"
 import type { InvoiceSnapshot } from "../pdf/invoice"
 import { itemQuantity } from "./load-packing-slip-data"
 
+// Query returns loosely typed rows here; every field read below is converted explicitly.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type GraphOrder = Record<string, any>
 
 /**
