@@ -129,7 +129,9 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
     input: IssueInvoiceRecordInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<InvoiceRecord> {
-    const db = sharedContext.manager as unknown as Executor
+    // The transaction's own entity manager: statements on `manager` would run on other
+    // pooled connections, outside the transaction (and wait on its row lock).
+    const db = (sharedContext.transactionManager ?? sharedContext.manager) as unknown as Executor
     const key = `${input.kind}:${input.series}`
     await db.execute(
       `insert into "order_invoice_counter" ("id", "series_key", "next_number") values (?, ?, 1)
