@@ -71,6 +71,7 @@ const pluginModules = [
   { resolve: "./src/modules/order-case", options: orderOpsOptions },
   { resolve: "./src/modules/order-webhook", options: orderOpsOptions },
   { resolve: "./src/modules/order-ops-settings", options: orderOpsOptions },
+  { resolve: "./src/modules/order-document", options: orderOpsOptions },
 ]
 
 /**
@@ -171,6 +172,12 @@ export default defineConfig({
             resolve: "@medusajs/medusa/notification-local",
             id: "local",
             options: { channels: ["email"] },
+          },
+          {
+            // The admin's notification feed (the bell): export-ready notices.
+            resolve: "@medusajs/medusa/notification-local",
+            id: "feed",
+            options: { channels: ["feed"] },
           },
         ],
       },

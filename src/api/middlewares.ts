@@ -9,6 +9,8 @@ import { storeOrderOpsOrderMiddlewares } from "./store/orders/middlewares"
 import { orderCaseMiddlewares } from "./admin/order-case/middlewares"
 import { adminWebhookMiddlewares } from "./admin/order-ops/webhooks/middlewares"
 import { adminNotificationSettingsMiddlewares } from "./admin/order-ops/settings/notifications/middlewares"
+import { adminOrderOpsExportMiddlewares } from "./admin/order-ops/exports/middlewares"
+import { adminPackingSlipBatchMiddlewares } from "./admin/order-ops/packing-slips/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -22,5 +24,7 @@ export default defineMiddlewares({
     ...orderCaseMiddlewares,
     ...adminWebhookMiddlewares,
     ...adminNotificationSettingsMiddlewares,
+    ...adminOrderOpsExportMiddlewares,
+    ...adminPackingSlipBatchMiddlewares,
   ],
 })

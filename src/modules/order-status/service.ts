@@ -232,6 +232,47 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
       [ORDER_STATUS_HEAL_CURSOR_ID, input.cursor ?? null, input.count, input.full_scan_at ?? null]
     )
   }
+
+  /**
+   * One keyset page of the list, for exports: the rows matching `filters`
+   * (exactly what `buildOrderStatusListFilters` makes for the list), ordered
+   * by placement date then id, strictly after the row `after_id`. The cursor
+   * compares PostgreSQL's own values in one row-value comparison, so
+   * microsecond timestamps never lose a row between pages, and every page
+   * costs the same whatever its depth.
+   */
+  @InjectManager()
+  async listOrderStatusRowsAfter(
+    filters: Record<string, unknown>,
+    page: { after_id?: string | null; descending: boolean; take: number },
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<OrderStatusDTO[]> {
+    const manager = sharedContext.manager as unknown as KeysetManager
+    const direction = page.descending ? "desc" : "asc"
+    const qb = manager
+      .createQueryBuilder("OrderStatusRow", "os")
+      .select("*")
+      .where({ ...filters, deleted_at: null })
+    if (page.after_id) {
+      qb.andWhere(
+        `(os.order_created_at, os.id) ${page.descending ? "<" : ">"} (select c.order_created_at, c.id from order_status c where c.id = ?)`,
+        [page.after_id]
+      )
+    }
+    const rows = await qb.orderBy({ order_created_at: direction, id: direction }).limit(page.take).execute("all", true)
+    return rows as unknown as OrderStatusDTO[]
+  }
 }
+
+/** The slice of MikroORM's entity manager the keyset page uses. */
+type KeysetQueryBuilder = {
+  select(fields: string): KeysetQueryBuilder
+  where(cond: Record<string, unknown>): KeysetQueryBuilder
+  andWhere(cond: string, params: unknown[]): KeysetQueryBuilder
+  orderBy(order: Record<string, "asc" | "desc">): KeysetQueryBuilder
+  limit(n: number): KeysetQueryBuilder
+  execute(method: "all", mapResults: boolean): Promise<unknown[]>
+}
+type KeysetManager = { createQueryBuilder(entity: string, alias: string): KeysetQueryBuilder }
 
 export default OrderStatusModuleService

@@ -21,6 +21,9 @@ import { OrderCaseBadges } from "../../components/order-case/order-case-badges"
 import { ORDER_CASE_PARAMS, OrderCaseFilters, orderCaseQuery } from "../../components/order-case/order-case-filters"
 import { PlaceTestOrderButton } from "../../components/test-orders/place-test-order-drawer"
 import { DeliveryStatusFilter, readDeliveryStatuses } from "../../components/order-ops/delivery-status-filter"
+import { BulkActionBar, exportSelectionAction, SelectionCell, SelectionHeaderCell, useOrderSelection } from "../../components/order-documents/bulk-actions"
+import { OrderExportButton, toExportFilters } from "../../components/order-documents/export-drawer"
+import { printPackingSlipsAction } from "../../components/order-documents/packing-slips-action"
 import { useOrderOpsOrders } from "../../hooks/order-ops"
 import { usePurgeTestOrders, useTestOrders } from "../../hooks/test-orders"
 import { errorMessage } from "../../lib/errors"
@@ -374,6 +377,8 @@ const OrderOpsPage = () => {
   const pageIndex = Math.floor(state.offset / PAGE_SIZE)
   const pageCount = Math.ceil(count / PAGE_SIZE)
   const openOrder = (id: string) => navigate(`/orders/${id}`)
+  const exportFilters = useMemo(() => toExportFilters(query), [query])
+  const selection = useOrderSelection(data?.orders.map((o) => o.id) ?? [], count, JSON.stringify({ ...exportFilters, order: undefined }))
 
   return (
     <Container className="divide-y p-0" data-testid="order-ops-page">
@@ -386,6 +391,7 @@ const OrderOpsPage = () => {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <SearchInput value={state.q} onChange={(q) => update({ q: q || null })} />
+          <OrderExportButton filters={exportFilters} />
           <PurgeTestOrdersButton />
           <PlaceTestOrderButton />
         </div>
@@ -486,10 +492,12 @@ const OrderOpsPage = () => {
         </Message>
       ) : (
         <div aria-busy={isFetching} className={clx("transition-opacity", isPlaceholderData && "opacity-60")}>
+          <BulkActionBar selection={selection} filters={exportFilters} actions={[printPackingSlipsAction, exportSelectionAction]} />
           <div className="overflow-x-auto">
             <Table data-testid="order-ops-table">
               <Table.Header>
                 <Table.Row>
+                  <SelectionHeaderCell selection={selection} />
                   <Table.HeaderCell>Order</Table.HeaderCell>
                   <SortableHeader
                     label="Date"
@@ -519,6 +527,7 @@ const OrderOpsPage = () => {
                     data-testid="order-ops-row"
                     data-order-id={row.id}
                   >
+                    <SelectionCell selection={selection} id={row.id} />
                     <Table.Cell>
                       <div className="flex items-center gap-x-2">
                         <Link

@@ -1,0 +1,60 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
+import { DocumentText } from "@medusajs/icons"
+import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
+import { useIssueInvoice, useOrderInvoice } from "../hooks/order-exports"
+import { errorMessage } from "../lib/errors"
+
+const linkClass =
+  "txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover inline-flex items-center gap-x-1"
+
+/**
+ * Documents in the order's side column: the packing slip (rendered from the
+ * order as it is now) and the invoice (issued once, then always the same
+ * stored PDF).
+ */
+const OrderDocumentsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) => {
+  const { data: invoice, isPending, isError, error } = useOrderInvoice(order.id)
+  const issue = useIssueInvoice(order.id)
+  const onIssue = async () => {
+    try {
+      const { invoice: issued } = await issue.mutateAsync()
+      toast.success(`Invoice ${issued.display_number} issued`)
+    } catch (e) {
+      toast.error(errorMessage(e))
+    }
+  }
+  return (
+    <Container className="flex flex-col gap-y-2 px-6 py-4" data-testid="order-documents-widget">
+      <Heading level="h2">Documents</Heading>
+      <a href={`/admin/orders/${order.id}/packing-slip`} target="_blank" rel="noreferrer" className={linkClass} data-testid="order-packing-slip-link">
+        <DocumentText />
+        Packing slip
+      </a>
+      {isPending ? (
+        <Text size="small" className="text-ui-fg-muted">
+          Loading invoice…
+        </Text>
+      ) : isError ? (
+        <Text size="small" className="text-ui-fg-error">
+          Couldn't load the invoice: {errorMessage(error)}
+        </Text>
+      ) : invoice ? (
+        <a href={invoice.file_url} target="_blank" rel="noreferrer" className={linkClass} data-testid="order-invoice-link">
+          <DocumentText />
+          Invoice {invoice.display_number}
+        </a>
+      ) : (
+        <Button size="small" variant="secondary" isLoading={issue.isPending} onClick={onIssue} data-testid="order-issue-invoice">
+          Issue invoice
+        </Button>
+      )}
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "order.details.side.after",
+})
+
+export default OrderDocumentsWidget

@@ -1,0 +1,10 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { printPackingSlipsWorkflow } from "../../../../../workflows/order-documents/workflows/print-packing-slips"
+
+/** One shipment's packing slip (only its items), as a PDF. 404 for an unknown shipment. */
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+  const { result } = await printPackingSlipsWorkflow(req.scope).run({ input: { slips: [{ shipment_id: req.params.id }] } })
+  res.setHeader("Content-Type", "application/pdf")
+  res.setHeader("Content-Disposition", `inline; filename="packing-slip-${req.params.id}.pdf"`)
+  res.send(Buffer.from(result.pdf_base64, "base64"))
+}

@@ -1,0 +1,2 @@
+export { DocumentJob } from "./document-job"
+export { Invoice, InvoiceCounter } from "./invoice"

@@ -1,0 +1,57 @@
+import type { DocumentJobStatusValue } from "../modules/order-document/state-machine"
+
+export type { DocumentJobStatusValue }
+
+/** One background document job (an export, bulk packing slips…). */
+export type DocumentJobDTO = {
+  id: string
+  /** The handler: `export`. */
+  kind: string
+  status: DocumentJobStatusValue
+  params: Record<string, unknown>
+  progress_done: number
+  progress_total: number | null
+  attempts: number
+  lease_token: number
+  locked_until: Date | null
+  file_key: string | null
+  file_name: string | null
+  mime_type: string | null
+  error: string | null
+  created_by: string | null
+  started_at: Date | null
+  finished_at: Date | null
+  created_at: Date
+  updated_at: Date
+}
+
+/** An export as `/admin/order-ops/exports` returns it. */
+export type AdminOrderExport = {
+  id: string
+  /** `export`, or `packing_slips` for a bulk packing-slip PDF (which has no format or shape). */
+  kind: string
+  status: DocumentJobStatusValue
+  format: "csv" | "xlsx"
+  shape: "order" | "line_item"
+  /** What was asked for: format, shape, columns, include_test_orders, order_ids, filters (the list's query). */
+  params: {
+    format: "csv" | "xlsx"
+    shape: "order" | "line_item"
+    columns?: string[]
+    include_test_orders: boolean
+    order_ids?: string[]
+    filters: Record<string, string | string[]>
+  }
+  /** Orders written so far. */
+  progress_done: number
+  /** Orders in all, once the worker counted them. */
+  progress_total: number | null
+  file_name: string | null
+  /** `/admin/order-ops/exports/:id/file` once completed. */
+  download_url: string | null
+  error: string | null
+  created_by: string | null
+  created_at: Date | string
+  started_at: Date | string | null
+  finished_at: Date | string | null
+}
