@@ -139,7 +139,7 @@ medusaIntegrationTestRunner({
       admin = await createAdmin(api, container, "status-admin@order-ops.test")
       const rows = await eventually(allRows, (rows) =>
         JSON.stringify(byDisplayId(rows)) === JSON.stringify(expected)
-      , 90000)
+      , 240000)
       for (const row of rows) {
         orderIds.set(row.display_id, row.order_id)
       }
@@ -523,6 +523,12 @@ medusaIntegrationTestRunner({
             "item_count",
             "shipment_count",
             "shipment_statuses",
+            "delivery_status",
+            "hold_reason",
+            "held_since",
+            "order_label",
+            "dispute_status",
+            "dispute_due_at",
           ].sort()
         )
         expect(row).toMatchObject({
