@@ -118,11 +118,18 @@ for (const tier of tiers) {
     // One Medusa app or browser at a time: this is sized for a 2-core machine.
     ...(tier === "unit" ? [] : ["--runInBand"]),
   ]
+  // Only the layout tier runs on Redis. Every other tier boots Medusa
+  // in-process on the in-memory event bus and workflow engine: with
+  // REDIS_URL set, medusa-config.ts would put them on one shared Redis,
+  // where a server-mode test never runs its subscribers and one test
+  // file's queued jobs reach the next file's (dropped) database.
+  const { REDIS_URL: redisUrl, ...baseEnv } = process.env
   const run = spawnSync(process.execPath, args, {
     cwd: root,
     stdio: "inherit",
     env: {
-      ...process.env,
+      ...baseEnv,
+      ...(tier === "layout" && redisUrl ? { REDIS_URL: redisUrl } : {}),
       NODE_OPTIONS: [process.env.NODE_OPTIONS, "--experimental-vm-modules"].filter(Boolean).join(" "),
       MEDUSA_DISABLE_TELEMETRY: "true",
       LOG_LEVEL: process.env.LOG_LEVEL ?? "error",
