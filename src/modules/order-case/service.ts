@@ -1,7 +1,7 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { parsePluginOptions, type PluginOptions } from "../../options"
 import {
-  DEFAULT_EXCEPTION_THRESHOLDS,
+  exceptionThresholdsFromOptions,
   type ExceptionThresholds,
 } from "../../workflows/order-case/utils/exception-rules"
 import { CheckoutContext, Dispute, DisputeGatewayEvent, OrderHold, OrderLabel, OrderLabelAssignment } from "./models"
@@ -31,7 +31,7 @@ class OrderCaseModuleService extends MedusaService({
 
   /** The exceptions inbox's thresholds, defaults filled in. */
   getExceptionThresholds(): ExceptionThresholds {
-    return { ...DEFAULT_EXCEPTION_THRESHOLDS, ...(this.options_.exceptions ?? {}) }
+    return exceptionThresholdsFromOptions(this.options_.exceptions ?? {})
   }
 
   /** The dispute options with their defaults: Stripe's signing secret (if any) and the staff alert. */
