@@ -25,6 +25,8 @@ const orderOpsOptions: PluginOptionsInput = {
     download_secret: process.env.ORDER_OPS_DOWNLOAD_SECRET || (process.env.NODE_ENV === "production" ? undefined : "demo-store-download-secret-change-me"),
     ...(process.env.DISCORD_API_BASE_URL ? { discord_base_url: process.env.DISCORD_API_BASE_URL } : {}),
   },
+  // Auto-void of labels never scanned: off unless asked for (the auto-void test turns it on).
+  exceptions: { auto_void_unscanned_labels: process.env.ORDER_OPS_AUTO_VOID_LABELS === "true" },
   // Tests' and the demo's webhook receivers run on loopback over http.
   webhooks: { allow_private_targets: true },
   carriers: {

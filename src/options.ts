@@ -253,12 +253,31 @@ export const PluginOptionsSchema = z
       .object({
         /** A label bought and not scanned by the carrier after this many days. Default 3. */
         label_unscanned_days: z.number().positive().max(365).default(3),
-        /** Paid and not fulfilled after this many hours. Default 48. */
-        paid_unfulfilled_hours: z.number().positive().max(24 * 365).default(48),
+        /**
+         * Paid and not fulfilled after this many hours. Default 48. Or an SLA per shipping
+         * option type, keyed by the type's code, with `default` for every other type (and
+         * orders without one): `{ default: 48, express: 12 }`.
+         */
+        paid_unfulfilled_hours: z
+          .union([
+            z.number().positive().max(24 * 365),
+            z.record(z.string().min(1), z.number().positive().max(24 * 365)).refine((m) => Object.keys(m).length > 0, "give at least one shipping option type"),
+          ])
+          .default(48),
         /** A label refund still pending after this many days. Default 14. */
         refund_pending_days: z.number().positive().max(365).default(14),
         /** On hold for longer than this many days. Default 3. */
         hold_days: z.number().positive().max(365).default(3),
+        /**
+         * Void a label that matches "bought and not scanned" by itself, before the carrier's
+         * void window closes (a scheduled job, through the same workflow as the admin's Void).
+         * Default false.
+         */
+        auto_void_unscanned_labels: z.boolean().default(false),
+        /** Days after purchase a carrier still voids (and refunds) an unused label. Default 30 (USPS). */
+        label_void_window_days: z.number().positive().max(365).default(30),
+        /** Auto-void this many days before the void window closes. Default 2. */
+        auto_void_days_before_deadline: z.number().min(0).max(365).default(2),
       })
       .strict()
       .optional(),

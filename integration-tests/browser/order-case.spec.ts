@@ -1,11 +1,13 @@
+import fs from "fs"
 import type { Page } from "playwright-core"
+import { extractText, getDocumentProxy } from "unpdf"
 import { baseUrl, logIn, screenshot, useAdminPage } from "./harness"
 
 jest.setTimeout(6 * 60 * 1000)
 
 /**
  * A merchant puts an order on hold and sees it on the Order operations list,
- * records a dispute and finds it in the Exceptions inbox (with its count),
+ * records a dispute, downloads its evidence pack, finds it in the Exceptions inbox (with its count),
  * then releases the hold.
  */
 describe("holds, disputes and the exceptions inbox in the Medusa admin (Chromium)", () => {
@@ -53,6 +55,12 @@ describe("holds, disputes and the exceptions inbox in the Medusa admin (Chromium
     const row = widget().getByTestId("dispute-row").first()
     await row.waitFor()
     expect(await row.getByTestId("dispute-status").textContent()).toBe("Needs response")
+    // The evidence pack: one PDF, downloaded from the dispute.
+    const [download] = await Promise.all([page.waitForEvent("download"), row.getByTestId("dispute-evidence-download").click()])
+    const pdf = fs.readFileSync((await download.path())!)
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(pdf)), { mergePages: true })
+    expect(text).toContain("Dispute evidence")
+    expect(text).toContain("Fraudulent")
 
     await page.goto(`${baseUrl}/app/order-exceptions?rule=dispute_needs_response`)
     await page.getByTestId("order-exceptions-table").waitFor()

@@ -12,6 +12,8 @@ import type ShipmentModuleService from "../../src/modules/shipment/service"
 import {
   DEFAULT_EXCEPTION_THRESHOLDS,
   type ExceptionKind,
+  type ExceptionThresholds,
+  exceptionThresholdsFromOptions,
   listOrderExceptions,
   type RawRunner,
 } from "../../src/workflows/order-case/utils/exception-rules"
@@ -37,15 +39,16 @@ medusaIntegrationTestRunner({
     const deliveries = () => container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
     const cases = () => container.resolve<OrderCaseModuleService>(ORDER_CASE_MODULE)
     const statuses = () => container.resolve<OrderStatusModuleService>(ORDER_STATUS_MODULE)
-    const inbox = async (kind?: ExceptionKind) =>
+    const inbox = async (kind?: ExceptionKind, thresholds: ExceptionThresholds = DEFAULT_EXCEPTION_THRESHOLDS) =>
       listOrderExceptions(container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as RawRunner, {
         kind,
         limit: 200,
         offset: 0,
         now: NOW,
-        thresholds: DEFAULT_EXCEPTION_THRESHOLDS,
+        thresholds,
       })
-    const orderIdsOf = async (kind: ExceptionKind) => (await inbox(kind)).exceptions.map((e) => e.order_id).sort()
+    const orderIdsOf = async (kind: ExceptionKind, thresholds?: ExceptionThresholds) =>
+      (await inbox(kind, thresholds)).exceptions.map((e) => e.order_id).sort()
     const orderId = (name: string) => `order_${name}_${++n}`
 
     const shipment = (order_id: string, status: string) =>
@@ -132,6 +135,35 @@ medusaIntegrationTestRunner({
         row(test, 100, { is_test: true }),
       ] as never)
       expect(await orderIdsOf("paid_not_fulfilled")).toEqual([hit])
+    })
+
+    it("paid and not fulfilled per shipping option type: express after 12 h, every other type after the default 48 h", async () => {
+      const thresholds = exceptionThresholdsFromOptions({ paid_unfulfilled_hours: { default: 48, express: 12 } })
+      const row = (order_id: string, hoursAgo: number, type: string | null) => ({
+        order_id,
+        display_id: ++n,
+        currency_code: "eur",
+        total: 10,
+        fulfillment_status: "unfulfilled",
+        payment_status: "paid",
+        order_created_at: before(hoursAgo * 3600_000),
+        computed_at: NOW,
+        shipping_option_type: type,
+      })
+      const [express13, express11, standard13, standard49, untyped49] = ["sla_x13", "sla_x11", "sla_s13", "sla_s49", "sla_u49"].map(orderId)
+      await statuses().createOrderStatusRows([
+        row(express13, 13, "express"),
+        row(express11, 11, "express"),
+        row(standard13, 13, "standard"),
+        row(standard49, 49, "standard"),
+        row(untyped49, 49, null),
+      ] as never)
+      // Same age (13 h), different types: express is late, standard is not.
+      expect(await orderIdsOf("paid_not_fulfilled", thresholds)).toEqual([express13, standard49, untyped49].sort())
+      const rows = (await inbox("paid_not_fulfilled", thresholds)).exceptions
+      expect(rows.find((r) => r.order_id === express13)!.detail).toBe("express")
+      // Without the map, express waits 48 h like every other type.
+      expect(await orderIdsOf("paid_not_fulfilled")).toEqual([standard49, untyped49].sort())
     })
 
     it("label refund pending after 14 days or rejected matches; pending 13 days does not", async () => {

@@ -164,6 +164,9 @@ medusaIntegrationTestRunner({
         // The mis-picked parcel: canceled, then repacked.
         expect(rows.find((r) => r.display_id === 6)!.shipment_statuses).toEqual(["canceled", "awaiting_shipment"])
         expect(rows.find((r) => r.display_id === N)!.canceled_at).not.toBeNull()
+        // The shipping option type of each order (the fulfillment SLA per type keys on it).
+        const types = new Set(rows.map((r) => (r as OrderStatusDTO & { shipping_option_type: string | null }).shipping_option_type))
+        expect([...types].filter(Boolean).sort()).toEqual(expect.arrayContaining(["express", "standard"]))
 
         // What the events left behind is what a recompute from scratch gives.
         const { result } = await refreshOrderStatusWorkflow(container).run({

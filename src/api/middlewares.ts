@@ -11,6 +11,7 @@ import { adminWebhookMiddlewares } from "./admin/order-ops/webhooks/middlewares"
 import { adminNotificationSettingsMiddlewares } from "./admin/order-ops/settings/notifications/middlewares"
 import { adminOrderOpsExportMiddlewares } from "./admin/order-ops/exports/middlewares"
 import { adminPackingSlipBatchMiddlewares } from "./admin/order-ops/packing-slips/middlewares"
+import { storeCartMiddlewares } from "./store/carts/middlewares"
 
 export default defineMiddlewares({
   routes: [
@@ -26,5 +27,6 @@ export default defineMiddlewares({
     ...adminNotificationSettingsMiddlewares,
     ...adminOrderOpsExportMiddlewares,
     ...adminPackingSlipBatchMiddlewares,
+    ...storeCartMiddlewares,
   ],
 })

@@ -66,4 +66,6 @@ export type UpsertOrderStatusDTO = {
   order_label_color?: string | null
   dispute_status?: string | null
   dispute_due_at?: Date | null
+  /** The order's shipping option type code (its first shipping method's); left alone when omitted. */
+  shipping_option_type?: string | null
 }

@@ -9,7 +9,7 @@ import {
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { parsePluginOptions, type PluginOptions } from "../../options"
-import { Delivery, DeliveryAttempt, DeliveryFollowUp, DeliveryProduct, DownloadGrant, LicenseCode, LicensePool } from "./models"
+import { Delivery, DeliveryAttempt, DeliveryFollowUp, DeliveryProduct, DownloadGrant, DownloadLog, LicenseCode, LicensePool } from "./models"
 import type { FollowUpKind } from "./models/follow-up"
 import { DeliveryMethodRegistry } from "./methods"
 
@@ -95,6 +95,7 @@ class DigitalDeliveryModuleService extends MedusaService({
   DeliveryAttempt,
   DownloadGrant,
   DeliveryFollowUp,
+  DownloadLog,
 }) {
   protected options_: PluginOptions
   protected methods_: DeliveryMethodRegistry
@@ -511,19 +512,28 @@ class DigitalDeliveryModuleService extends MedusaService({
 
   /**
    * Takes one download off a grant, atomically: nothing when it is used up,
-   * expired or revoked.
+   * expired or revoked. The same statement writes the download log line
+   * (time, the client's IP address and user agent), so a counted download
+   * always has its line and a refused one never does.
    */
   @InjectManager()
   async consumeDownload(
     grant_id: string,
+    client: { ip?: string | null; user_agent?: string | null } = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ file_id: string; filename: string | null; remaining_downloads: number } | null> {
     const rows = await (sharedContext.manager as unknown as Executor).execute(
-      `update "download_grant" set "remaining_downloads" = "remaining_downloads" - 1, "updated_at" = now()
-       where "id" = ? and "deleted_at" is null and "revoked_at" is null
-         and "remaining_downloads" > 0 and "expires_at" > now()
-       returning "file_id", "filename", "remaining_downloads"`,
-      [grant_id]
+      `with taken as (
+         update "download_grant" set "remaining_downloads" = "remaining_downloads" - 1, "updated_at" = now()
+         where "id" = ? and "deleted_at" is null and "revoked_at" is null
+           and "remaining_downloads" > 0 and "expires_at" > now()
+         returning "id", "delivery_id", "order_id", "file_id", "filename", "remaining_downloads"
+       ), logged as (
+         insert into "download_log" ("id", "grant_id", "delivery_id", "order_id", "file_id", "filename", "ip", "user_agent", "downloaded_at")
+         select ?, "id", "delivery_id", "order_id", "file_id", "filename", ?, ?, now() from taken
+       )
+       select "file_id", "filename", "remaining_downloads" from taken`,
+      [grant_id, generateEntityId(undefined, "dlog"), client.ip ?? null, client.user_agent ?? null]
     )
     const row = rows[0]
     return row

@@ -1,16 +1,17 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import { parsePluginOptions, type PluginOptions } from "../../options"
 import {
-  DEFAULT_EXCEPTION_THRESHOLDS,
+  exceptionThresholdsFromOptions,
   type ExceptionThresholds,
 } from "../../workflows/order-case/utils/exception-rules"
-import { Dispute, DisputeGatewayEvent, OrderHold, OrderLabel, OrderLabelAssignment } from "./models"
+import { CheckoutContext, Dispute, DisputeGatewayEvent, OrderHold, OrderLabel, OrderLabelAssignment } from "./models"
 
 /**
  * Owns the order cases: holds, merchant order labels (definitions and the
  * one set per order), disputes per payment and the gateway dispute events
  * received. It never touches orders, payments or other modules; placing a
- * hold or recording a dispute is a workflow.
+ * hold or recording a dispute is a workflow. Also keeps the client (IP
+ * address, user agent) that completed each cart, for dispute evidence.
  */
 class OrderCaseModuleService extends MedusaService({
   OrderHold,
@@ -18,6 +19,7 @@ class OrderCaseModuleService extends MedusaService({
   OrderLabelAssignment,
   Dispute,
   DisputeGatewayEvent,
+  CheckoutContext,
 }) {
   protected readonly options_: PluginOptions
 
@@ -29,7 +31,7 @@ class OrderCaseModuleService extends MedusaService({
 
   /** The exceptions inbox's thresholds, defaults filled in. */
   getExceptionThresholds(): ExceptionThresholds {
-    return { ...DEFAULT_EXCEPTION_THRESHOLDS, ...(this.options_.exceptions ?? {}) }
+    return exceptionThresholdsFromOptions(this.options_.exceptions ?? {})
   }
 
   /** The dispute options with their defaults: Stripe's signing secret (if any) and the staff alert. */

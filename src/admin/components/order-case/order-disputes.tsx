@@ -22,7 +22,7 @@ const NEXT: Record<string, string[]> = {
   under_review: ["needs_response", "won", "lost", "accepted"],
 }
 
-/** The order's disputes: record one, move it. */
+/** The order's disputes: record one, move it, download its evidence pack (PDF, or a zip with its sources). */
 export function OrderDisputes({ orderId, currencyCode }: { orderId: string; currencyCode: string }) {
   const { data } = useOrderCase(orderId)
   const create = useCreateDispute(orderId)
@@ -85,6 +85,19 @@ export function OrderDisputes({ orderId, currencyCode }: { orderId: string; curr
             {d.gateway ? ` · ${d.gateway}` : ""}
           </Text>
           <div className="flex items-center gap-x-2">
+            <Button size="small" variant="secondary" asChild>
+              <a href={`/admin/disputes/${d.id}/evidence`} download data-testid="dispute-evidence-download">
+                Download evidence
+              </a>
+            </Button>
+            <a
+              href={`/admin/disputes/${d.id}/evidence?format=zip`}
+              download
+              className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+              data-testid="dispute-evidence-zip"
+            >
+              Sources (zip)
+            </a>
             {NEXT[d.status] && (
               <DropdownMenu>
                 <DropdownMenu.Trigger asChild>

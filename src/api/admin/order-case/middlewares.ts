@@ -3,6 +3,7 @@ import { AdminGetOrderExceptionsParams } from "../order-ops/exceptions/validator
 import {
   AdminCreateDispute,
   AdminCreateOrderLabel,
+  AdminGetDisputeEvidenceParams,
   AdminUpdateDispute,
   AdminPlaceOrderHold,
   AdminReleaseOrderHold,
@@ -19,6 +20,11 @@ export const orderCaseMiddlewares: MiddlewareRoute[] = [
   { method: ["POST"], matcher: "/admin/order-labels/:id", middlewares: [validateAndTransformBody(AdminUpdateOrderLabel)] },
   { method: ["POST"], matcher: "/admin/orders/:id/disputes", middlewares: [validateAndTransformBody(AdminCreateDispute)] },
   { method: ["POST"], matcher: "/admin/disputes/:id", middlewares: [validateAndTransformBody(AdminUpdateDispute)] },
+  {
+    method: ["GET"],
+    matcher: "/admin/disputes/:id/evidence",
+    middlewares: [validateAndTransformQuery(AdminGetDisputeEvidenceParams, {})],
+  },
   {
     method: ["GET"],
     matcher: "/admin/order-ops/exceptions",

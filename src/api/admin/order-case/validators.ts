@@ -106,3 +106,12 @@ export const AdminUpdateDispute = z
   .strict()
   .refine((v) => Object.keys(v).length > 0, { error: "Provide status, notes or evidence_due_by", path: ["status"] })
 export type AdminUpdateDisputeType = z.infer<typeof AdminUpdateDispute>
+
+/** `GET /admin/disputes/:id/evidence` */
+export const AdminGetDisputeEvidenceParams = z
+  .object({
+    /** `pdf` (default) or `zip` (the PDF with its JSON sources). */
+    format: z.enum(["pdf", "zip"], { error: "format must be pdf or zip" }).default("pdf"),
+  })
+  .strict()
+export type AdminGetDisputeEvidenceParamsType = z.infer<typeof AdminGetDisputeEvidenceParams>

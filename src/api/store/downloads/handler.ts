@@ -4,6 +4,7 @@ import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
+import { requestClient } from "../../../utils/request-client"
 
 /**
  * Serves a download link: the token's HMAC is checked (forged → 403), the
@@ -11,6 +12,8 @@ import type DigitalDeliveryModuleService from "../../../modules/digital-delivery
  * Medusa's file module; once it is readable, one download is taken off the
  * grant in a single conditional UPDATE (410 if another took the last one),
  * and the file is streamed. A client that aborts closes the file stream.
+ * Each counted download is logged with the client's IP address and user
+ * agent (evidence for a chargeback).
  */
 export async function serveDownload(req: MedusaRequest, res: MedusaResponse): Promise<void> {
   const service = req.scope.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
@@ -39,7 +42,7 @@ export async function serveDownload(req: MedusaRequest, res: MedusaResponse): Pr
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `The file of this download could not be read: ${(error as Error).message}`)
   }
   // One download off the grant in one conditional UPDATE: concurrent downloads never exceed it.
-  const taken = await service.consumeDownload(claims.grant_id)
+  const taken = await service.consumeDownload(claims.grant_id, requestClient(req))
   if (!taken) {
     stream.destroy()
     res.status(410).json({ type: "gone", message: "This download link has expired, been used up or been revoked" })
@@ -79,3 +82,4 @@ function waitUntilReadable(stream: Readable): Promise<void> {
     stream.once("error", done)
   })
 }
+

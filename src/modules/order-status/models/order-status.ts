@@ -56,6 +56,11 @@ export const OrderStatusRow = model
     dispute_status: model.text().nullable(),
     /** The earliest evidence due date among its open disputes. */
     dispute_due_at: model.dateTime().nullable(),
+    /**
+     * The code of the order's shipping option type (its first shipping method's), so the
+     * exceptions inbox can apply a fulfillment SLA per type. Null without one.
+     */
+    shipping_option_type: model.text().nullable(),
     /** When this row was last recomputed. */
     computed_at: model.dateTime(),
   })

@@ -5,7 +5,12 @@ import { recordOrderActivityStep } from "../../order-activity/steps/record-order
 import { recordShipmentEventWorkflow } from "../../shipments/workflows/record-shipment-event"
 import { voidLabelAtCarrierStep } from "../steps/void-label-at-carrier"
 
-export type VoidShippingLabelWorkflowInput = { label_id: string; actor_id?: string | null }
+export type VoidShippingLabelWorkflowInput = {
+  label_id: string
+  actor_id?: string | null
+  /** Why, when not a person's Void (the auto-void job): kept on the timeline entry. */
+  reason?: string | null
+}
 
 export const voidShippingLabelWorkflowId = "order-ops-void-shipping-label"
 
@@ -51,6 +56,7 @@ export const voidShippingLabelWorkflow = createWorkflow(
             refund_status: voided.label.refund_status,
             amount: Number(voided.label.amount ?? 0),
             currency_code: voided.label.currency_code,
+            ...(input.reason ? { reason: input.reason, automatic: true } : {}),
           },
         },
       ])

@@ -12,19 +12,47 @@
 export type ExceptionThresholds = {
   /** A label bought and not scanned by the carrier after this many days. */
   label_unscanned_days: number
-  /** Paid and not fulfilled after this many hours. */
+  /** Paid and not fulfilled after this many hours (orders of a type without its own SLA). */
   paid_unfulfilled_hours: number
+  /** The SLA in hours per shipping option type code, where it differs from the default. */
+  paid_unfulfilled_hours_by_type: Record<string, number>
   /** A label refund still pending after this many days. */
   refund_pending_days: number
   /** On hold for longer than this many days. */
   hold_days: number
+  /** Void unscanned labels by themselves before the carrier's void window closes. */
+  auto_void_unscanned_labels: boolean
+  /** Days after purchase the carrier still voids a label. */
+  label_void_window_days: number
+  /** Auto-void this many days before that window closes. */
+  auto_void_days_before_deadline: number
 }
 
 export const DEFAULT_EXCEPTION_THRESHOLDS: ExceptionThresholds = {
   label_unscanned_days: 3,
   paid_unfulfilled_hours: 48,
+  paid_unfulfilled_hours_by_type: {},
   refund_pending_days: 14,
   hold_days: 3,
+  auto_void_unscanned_labels: false,
+  label_void_window_days: 30,
+  auto_void_days_before_deadline: 2,
+}
+
+/**
+ * The thresholds from the plugin's `exceptions` option: defaults filled in,
+ * and a per-shipping-option-type SLA map split into its default and the rest.
+ */
+export function exceptionThresholdsFromOptions(
+  options: Partial<Omit<ExceptionThresholds, "paid_unfulfilled_hours" | "paid_unfulfilled_hours_by_type">> & {
+    paid_unfulfilled_hours?: number | Record<string, number>
+  } = {}
+): ExceptionThresholds {
+  const { paid_unfulfilled_hours: sla, ...rest } = options
+  const byType: Record<string, number> = typeof sla === "object" && sla ? { ...sla } : {}
+  const fallback = typeof sla === "number" ? sla : byType.default ?? DEFAULT_EXCEPTION_THRESHOLDS.paid_unfulfilled_hours
+  delete byType.default
+  return { ...DEFAULT_EXCEPTION_THRESHOLDS, ...rest, paid_unfulfilled_hours: fallback, paid_unfulfilled_hours_by_type: byType }
 }
 
 /** One rule's SQL with its bindings. */
@@ -43,6 +71,27 @@ export function labelNotScannedRule(now: Date, t: ExceptionThresholds): RuleQuer
           where l.deleted_at is null and l.status = 'purchased' and s.status = 'awaiting_shipment'
             and l.purchased_at < ?`,
     bindings: [ago(now, t.label_unscanned_days * DAY)],
+  }
+}
+
+/**
+ * The labels the auto-void job voids: those {@link labelNotScannedRule}
+ * lists, bought so long ago that the carrier's void window closes within
+ * `auto_void_days_before_deadline` days, and still inside it. Oldest first.
+ */
+export function labelsToAutoVoidQuery(now: Date, t: ExceptionThresholds, limit: number): RuleQuery {
+  const rule = labelNotScannedRule(now, t)
+  const windowDays = t.label_void_window_days
+  return {
+    sql: `select r.resource_id as label_id, r.order_id from (${rule.sql}) r
+          where r.since < ? and r.since > ?
+          order by r.since asc, r.resource_id asc limit ?`,
+    bindings: [
+      ...rule.bindings,
+      ago(now, Math.max(0, windowDays - t.auto_void_days_before_deadline) * DAY),
+      ago(now, windowDays * DAY),
+      limit,
+    ],
   }
 }
 
@@ -82,15 +131,26 @@ export function revokeFailedRule(): RuleQuery {
   }
 }
 
-/** Paid and not fulfilled after N hours (canceled and test orders excluded). */
+/**
+ * Paid and not fulfilled after N hours (canceled and test orders excluded),
+ * N being the SLA of the order's shipping option type when it has its own
+ * (`shipping_option_type` in the read model), else the default.
+ */
 export function paidNotFulfilledRule(now: Date, t: ExceptionThresholds): RuleQuery {
+  const types = Object.entries(t.paid_unfulfilled_hours_by_type ?? {})
+  const cutoff = types.length
+    ? {
+        sql: `case ${types.map(() => "when o.shipping_option_type = ? then ?::timestamptz").join(" ")} else ?::timestamptz end`,
+        bindings: [...types.flatMap(([type, hours]) => [type, ago(now, hours * HOUR)]), ago(now, t.paid_unfulfilled_hours * HOUR)],
+      }
+    : { sql: "?", bindings: [ago(now, t.paid_unfulfilled_hours * HOUR)] }
   return {
     sql: `select o.order_id, 'paid_not_fulfilled' as rule, o.order_created_at as since, o.order_id as resource_id,
-            null::text as detail
+            o.shipping_option_type as detail
           from order_status o
           where o.deleted_at is null and o.payment_status = 'paid' and o.fulfillment_status = 'unfulfilled'
-            and o.is_test = false and o.canceled_at is null and o.order_created_at < ?`,
-    bindings: [ago(now, t.paid_unfulfilled_hours * HOUR)],
+            and o.is_test = false and o.canceled_at is null and o.order_created_at < ${cutoff.sql}`,
+    bindings: cutoff.bindings,
   }
 }
 

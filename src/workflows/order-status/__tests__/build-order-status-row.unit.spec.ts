@@ -1,4 +1,4 @@
-import { buildOrderStatusRow, type OrderStatusSource } from "../utils/build-order-status-row"
+import { buildOrderStatusRow, type OrderStatusSource, shippingOptionType } from "../utils/build-order-status-row"
 
 const NOW = new Date("2041-02-01T12:00:00.000Z")
 
@@ -135,5 +135,13 @@ describe("buildOrderStatusRow", () => {
     )
     expect(row.item_count).toBe(1)
     expect(row.payment_status).toBe("unpaid")
+  })
+
+  it("keeps the first shipping method's shipping option type, null without one, and leaves it alone when not loaded", () => {
+    const typed = { ...base, shipping_methods: [null, { shipping_option: null }, { shipping_option: { type: { code: "express" } } }] }
+    expect(buildOrderStatusRow(typed, [], NOW).shipping_option_type).toBe("express")
+    expect(buildOrderStatusRow({ ...base, shipping_methods: [] }, [], NOW).shipping_option_type).toBeNull()
+    expect("shipping_option_type" in buildOrderStatusRow(base, [], NOW)).toBe(false)
+    expect(shippingOptionType({ shipping_methods: [{ shipping_option: { type: { code: "standard" } } }] })).toBe("standard")
   })
 })

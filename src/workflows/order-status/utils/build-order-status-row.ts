@@ -45,6 +45,7 @@ export const ORDER_STATUS_SOURCE_FIELDS = [
   "payment_collections.authorized_amount",
   "payment_collections.captured_amount",
   "payment_collections.refunded_amount",
+  "shipping_methods.shipping_option.type.code",
 ]
 
 type Name = { first_name?: string | null; last_name?: string | null } | null | undefined
@@ -88,6 +89,7 @@ export type OrderStatusSource = {
         } | null
       } | null)[]
     | null
+  shipping_methods?: ({ shipping_option?: { type?: { code?: string | null } | null } | null } | null)[] | null
   payment_collections?:
     | ({
         status?: string | null
@@ -207,10 +209,22 @@ export function buildOrderStatusRow(
     order_created_at: new Date(order.created_at ?? computedAt),
     canceled_at: order.canceled_at ? new Date(order.canceled_at) : null,
     computed_at: computedAt,
+    ...(order.shipping_methods === undefined ? {} : { shipping_option_type: shippingOptionType(order) }),
     ...(isTest === undefined ? {} : { is_test: isTest }),
     ...(deliveries === undefined ? {} : { delivery_status: computeDeliveryStatus(deliveries) }),
     ...(orderCase ? orderCaseColumns(orderCase) : {}),
   }
+}
+
+/** The code of the order's first shipping method's shipping option type, or null. */
+export function shippingOptionType(order: Pick<OrderStatusSource, "shipping_methods">): string | null {
+  for (const method of order.shipping_methods ?? []) {
+    const code = method?.shipping_option?.type?.code
+    if (code) {
+      return code
+    }
+  }
+  return null
 }
 
 /** The order case columns of a row (see `OrderCaseSummary`). */
