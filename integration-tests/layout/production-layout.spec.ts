@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process"
+import { type ChildProcess, spawn } from "node:child_process"
 import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
@@ -95,15 +95,28 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   return value
 }
 
-/** `medusa build` with the admin off, once per run; the build reuses the root's node_modules. */
-function build(): void {
-  const run = spawnSync(process.execPath, [MEDUSA_BIN, "build"], {
+/**
+ * `medusa build` with the admin off, once per run, in a child process (the
+ * test seeds the database meanwhile); the build reuses the root's node_modules.
+ */
+async function build(): Promise<void> {
+  const child = spawn(process.execPath, [MEDUSA_BIN, "build"], {
     cwd: ROOT,
     env: { ...process.env, MEDUSA_ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error" },
-    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
   })
-  if (run.status !== 0) {
-    throw new Error(`medusa build failed (${run.status}):\n${run.stdout}\n${run.stderr}`)
+  let output = ""
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-20_000)
+  }
+  child.stdout!.on("data", keep)
+  child.stderr!.on("data", keep)
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject)
+    child.once("exit", (c) => resolve(c))
+  })
+  if (code !== 0) {
+    throw new Error(`medusa build failed (${code}):\n${output}`)
   }
   const modules = path.join(BUILD_DIR, "node_modules")
   if (!fs.existsSync(modules)) {
@@ -124,8 +137,25 @@ medusaIntegrationTestRunner({
     let receiver: WebhookReceiverHandle
     /** What a shopper needs to check out the two digital ebooks (webhook and download). */
     let shop: { key: string; region_id: string; sales_channel_id: string; option_id: string; webhook_variant: string; download_variant: string }
-    /** Orders placed with digital items, all checked at the end. */
-    const digitalOrders: string[] = []
+    /**
+     * The digital orders placed by the running test. The test runner restores
+     * the database to its state after beforeAll before each test, so a test
+     * only sees its own orders.
+     */
+    let digitalOrders: string[] = []
+    /** Seconds spent per phase, printed at the end so the tier's wall time can be watched. */
+    const phases: Record<string, number> = {}
+    const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+      const t0 = Date.now()
+      try {
+        return await work()
+      } finally {
+        phases[phase] = (phases[phase] ?? 0) + Math.round((Date.now() - t0) / 100) / 10
+      }
+    }
+    beforeEach(() => {
+      digitalOrders = []
+    })
 
     const db = () => container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
     const sql = async (text: string, bindings: unknown[] = []) => (await db().raw(text, bindings)).rows
@@ -302,8 +332,9 @@ medusaIntegrationTestRunner({
       const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 })
       await redis.flushdb()
       await redis.quit()
-      build()
-      await seedDemo({ container, args: [] } as unknown as ExecArgs)
+      const built = timed("build", build)
+      built.catch(() => undefined)
+      await timed("seed", () => seedDemo({ container, args: [] } as unknown as ExecArgs))
       admin = await createAdmin(api, container, "layout-admin@order-ops.test")
       receiver = await startWebhookReceiver()
       const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -321,7 +352,8 @@ medusaIntegrationTestRunner({
         webhook_variant: await sku("OOPS-EBOOK-EPUB"),
         download_variant: await sku("OOPS-EBOOK-PDF"),
       }
-      ;[server, worker] = await Promise.all([start("server", "server"), start("worker", "worker")])
+      await built
+      ;[server, worker] = await timed("boot server and worker", () => Promise.all([start("server", "server"), start("worker", "worker")]))
 
       // The ebooks' delivery products, set up through the server's admin API: a
       // webhook to the receiver and a download of a file uploaded there.
@@ -359,6 +391,7 @@ medusaIntegrationTestRunner({
         }
       }
       await receiver?.close()
+      process.stdout.write(`layout tier phases (s, build alongside seed): ${JSON.stringify(phases)}\n`)
     })
 
     it("boots a server and a worker on the Redis modules with no deprecation warning; the worker runs the scheduled jobs", async () => {
@@ -426,17 +459,16 @@ medusaIntegrationTestRunner({
     it("a worker killed with kill -9 in the middle of sending deliveries, then restarted, loses nothing: every delivery delivered under one webhook-id, every order completed, queued events handled once, statuses right", async () => {
       // A slow merchant endpoint: each webhook takes seconds, two at a time per target.
       receiver.delay_ms = 5000
-      const before = digitalOrders.length
+      const answeredBefore = receiver.deliveries.length
       const placing = (async () => {
         for (let n = 1; n <= KILL_BATCH; n++) {
           await placeDigitalOrder(n)
         }
       })()
       placing.catch(() => undefined)
-      const batchHooks = () => receiver.deliveries.filter((r) => !digitalOrders.slice(0, before).includes(r.payload?.data?.order_id))
       // Mid-sweep: one of the batch's webhooks answered, another being sent right now.
       const midSweep = await eventually(
-        async () => ({ answered: batchHooks().length, open: receiver.open }),
+        async () => ({ answered: receiver.deliveries.length - answeredBefore, open: receiver.open }),
         (v) => v.answered >= 1 && v.open >= 1,
         240_000
       )
@@ -469,7 +501,7 @@ medusaIntegrationTestRunner({
       )
       await sql(`update "order" set updated_at = clock_timestamp() where id = ?`, [staleOrder])
 
-      worker = await start("worker-2", "worker")
+      worker = await timed("restart worker", () => start("worker-2", "worker"))
 
       // Every delivery delivered and every order completed, including those placed while the worker was dying or dead.
       const views = await eventually(() => Promise.all(digitalOrders.map(deliveriesOf)), allDone, 300_000)
