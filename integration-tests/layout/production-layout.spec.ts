@@ -44,6 +44,12 @@ const redisUrl = (() => {
   url.pathname = `/${REDIS_DB}`
   return url.toString()
 })()
+// The in-process test app only seeds the database and computes statuses: it
+// stays on the in-memory event bus and workflow engine (medusa-config.ts
+// turns the Redis modules on when REDIS_URL is set), so nothing it emits
+// lands on a Redis database another process reads. Only the spawned
+// processes get `redisUrl`.
+delete process.env.REDIS_URL
 const DEPRECATION = /is deprecated/i
 /** How often the spawned processes run the sweep, follow-up and heal jobs. */
 const JOB_INTERVAL_MS = 3000
