@@ -7,7 +7,7 @@ import { Webhook } from "standardwebhooks"
  * each request with the official `standardwebhooks` package
  * (`new Webhook(secret).verify(body, headers)`), records verified messages
  * and answers 400 to anything that does not verify. Switches make it answer
- * an error status, hang without answering, or go offline. No jest globals.
+ * an error status, answer slowly, hang without answering, or go offline. No jest globals.
  */
 
 /** A fixed Standard Webhooks secret for tests (`whsec_` + base64 of 32 bytes). */
@@ -45,6 +45,12 @@ export type WebhookReceiverHandle = {
   respond_headers: Record<string, string>
   /** Never answer (the request stays open until the client gives up). */
   hang: boolean
+  /**
+   * Take this long to process each verified request before answering (0 =
+   * at once). A request whose sender dies meanwhile is still processed and
+   * recorded, as a merchant's system would: its sender cannot know.
+   */
+  delay_ms: number
   /** Requests open right now (received, not yet answered or abandoned by the client). */
   open: number
   /** Most requests ever open at once. */
@@ -92,14 +98,24 @@ export async function startWebhookReceiver(options: { secret?: string; port?: nu
         handle.received.push(entry(req, headers, payload, raw_body, 0))
         return
       }
-      const status = handle.respond_status ?? 204
-      const verified = entry(req, headers, payload, raw_body, status)
-      handle.received.push(verified)
-      if (status >= 200 && status < 300) {
-        handle.deliveries.push(verified)
+      const answer = () => {
+        const status = handle.respond_status ?? 204
+        const verified = entry(req, headers, payload, raw_body, status)
+        handle.received.push(verified)
+        if (status >= 200 && status < 300) {
+          handle.deliveries.push(verified)
+        }
+        if (res.destroyed) {
+          return
+        }
+        res.writeHead(status, { "content-type": "application/json", ...handle.respond_headers })
+        res.end(status === 204 ? undefined : JSON.stringify({ ok: status < 300 }))
       }
-      res.writeHead(status, { "content-type": "application/json", ...handle.respond_headers })
-      res.end(status === 204 ? undefined : JSON.stringify({ ok: status < 300 }))
+      if (handle.delay_ms > 0) {
+        setTimeout(answer, handle.delay_ms)
+      } else {
+        answer()
+      }
     })
   }
 
@@ -159,6 +175,7 @@ export async function startWebhookReceiver(options: { secret?: string; port?: nu
     respond_status: null,
     respond_headers: {},
     hang: false,
+    delay_ms: 0,
     open: 0,
     maxOpen: 0,
     uniqueIds: () => [...new Set(handle.deliveries.map((d) => d.id))],

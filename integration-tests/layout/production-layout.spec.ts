@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from "node:child_process"
+import { type ChildProcess, spawn } from "node:child_process"
 import fs from "node:fs"
 import net from "node:net"
 import path from "node:path"
@@ -8,6 +8,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import Redis from "ioredis"
 import seedDemo from "../../src/scripts/seed-demo"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
+import { startWebhookReceiver, WEBHOOK_FAKE_SECRET, type WebhookReceiverHandle } from "../fakes/webhook-receiver"
 import { type Api, createAdmin, type Headers } from "../helpers/fixtures"
 
 /**
@@ -23,7 +24,12 @@ import { type Api, createAdmin, type Headers } from "../helpers/fixtures"
  * never shares keys with anything else on the same Redis.
  *
  * The in-process test app only creates and seeds the database (server
- * mode: it registers no jobs).
+ * mode: it registers no jobs). The spawned processes run the sweep,
+ * follow-up and heal jobs every JOB_INTERVAL_MS instead of every minute
+ * (`ORDER_OPS_JOB_INTERVAL_MS`), so the test polls for seconds, not minutes.
+ *
+ * Digital deliveries go to a webhook receiver fake on loopback (the demo
+ * config allows private targets) that records every `webhook-id`.
  */
 process.env.MEDUSA_WORKER_MODE = "server"
 
@@ -38,7 +44,25 @@ const redisUrl = (() => {
   url.pathname = `/${REDIS_DB}`
   return url.toString()
 })()
+// The in-process test app only seeds the database and computes statuses: it
+// stays on the in-memory event bus and workflow engine (medusa-config.ts
+// turns the Redis modules on when REDIS_URL is set), so nothing it emits
+// lands on a Redis database another process reads. Only the spawned
+// processes get `redisUrl`.
+delete process.env.REDIS_URL
 const DEPRECATION = /is deprecated/i
+/** How often the spawned processes run the sweep, follow-up and heal jobs. */
+const JOB_INTERVAL_MS = 3000
+/** Orders placed while the worker is killed mid-sweep. */
+const KILL_BATCH = 6
+const ADDRESS = {
+  first_name: "Dana",
+  last_name: "Buyer",
+  address_1: "Nørrebrogade 1",
+  city: "Copenhagen",
+  postal_code: "2200",
+  country_code: "dk",
+}
 
 type Proc = {
   name: string
@@ -46,6 +70,10 @@ type Proc = {
   child: ChildProcess
   log: () => string
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
+}
+type OrderDeliveries = {
+  order_status: string
+  deliveries: { id: string; method: string; status: string; attempts_log: { kind: string; outcome: string }[] }[]
 }
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, any>[] }> }
 
@@ -73,15 +101,28 @@ async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolea
   return value
 }
 
-/** `medusa build` with the admin off, once per run; the build reuses the root's node_modules. */
-function build(): void {
-  const run = spawnSync(process.execPath, [MEDUSA_BIN, "build"], {
+/**
+ * `medusa build` with the admin off, once per run, in a child process (the
+ * test seeds the database meanwhile); the build reuses the root's node_modules.
+ */
+async function build(): Promise<void> {
+  const child = spawn(process.execPath, [MEDUSA_BIN, "build"], {
     cwd: ROOT,
     env: { ...process.env, MEDUSA_ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error" },
-    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
   })
-  if (run.status !== 0) {
-    throw new Error(`medusa build failed (${run.status}):\n${run.stdout}\n${run.stderr}`)
+  let output = ""
+  const keep = (b: Buffer) => {
+    output = (output + b.toString()).slice(-20_000)
+  }
+  child.stdout!.on("data", keep)
+  child.stderr!.on("data", keep)
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once("error", reject)
+    child.once("exit", (c) => resolve(c))
+  })
+  if (code !== 0) {
+    throw new Error(`medusa build failed (${code}):\n${output}`)
   }
   const modules = path.join(BUILD_DIR, "node_modules")
   if (!fs.existsSync(modules)) {
@@ -99,6 +140,28 @@ medusaIntegrationTestRunner({
     let server: Proc
     let worker: Proc
     const started: Proc[] = []
+    let receiver: WebhookReceiverHandle
+    /** What a shopper needs to check out the two digital ebooks (webhook and download). */
+    let shop: { key: string; region_id: string; sales_channel_id: string; option_id: string; webhook_variant: string; download_variant: string }
+    /**
+     * The digital orders placed by the running test. The test runner restores
+     * the database to its state after beforeAll before each test, so a test
+     * only sees its own orders.
+     */
+    let digitalOrders: string[] = []
+    /** Seconds spent per phase, printed at the end so the tier's wall time can be watched. */
+    const phases: Record<string, number> = {}
+    const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+      const t0 = Date.now()
+      try {
+        return await work()
+      } finally {
+        phases[phase] = (phases[phase] ?? 0) + Math.round((Date.now() - t0) / 100) / 10
+      }
+    }
+    beforeEach(() => {
+      digitalOrders = []
+    })
 
     const db = () => container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
     const sql = async (text: string, bindings: unknown[] = []) => (await db().raw(text, bindings)).rows
@@ -118,6 +181,9 @@ medusaIntegrationTestRunner({
           PORT: String(port),
           LOG_LEVEL: "info",
           MEDUSA_DISABLE_TELEMETRY: "true",
+          // Production refuses to sign download links without a real secret.
+          ORDER_OPS_DOWNLOAD_SECRET: "layout-test-download-secret-0123456789abcdef",
+          ORDER_OPS_JOB_INTERVAL_MS: String(JOB_INTERVAL_MS),
         },
         stdio: ["ignore", "pipe", "pipe"],
       })
@@ -148,12 +214,17 @@ medusaIntegrationTestRunner({
       }
     }
 
-    /** A request to the spawned server's public API as the admin; retried once on a reused keep-alive socket. */
-    const call = async (method: "GET" | "POST", url: string, body?: unknown): Promise<{ status: number; data: any }> => {
+    /** A request to the spawned server's public API; retried once on a reused keep-alive socket. */
+    const request = async (
+      headers: Record<string, string>,
+      method: "GET" | "POST",
+      url: string,
+      body?: unknown
+    ): Promise<{ status: number; data: any }> => {
       const send = () =>
         fetch(`http://127.0.0.1:${server.port}${url}`, {
           method,
-          headers: { ...admin.headers, "content-type": "application/json" },
+          headers: { ...headers, "content-type": "application/json" },
           body: body === undefined ? undefined : JSON.stringify(body),
         })
       const res = await send().catch((e: { cause?: { code?: string } }) => {
@@ -164,6 +235,91 @@ medusaIntegrationTestRunner({
       })
       const text = await res.text()
       return { status: res.status, data: text ? JSON.parse(text) : null }
+    }
+    /** As the admin. */
+    const call = (method: "GET" | "POST", url: string, body?: unknown) => request(admin.headers, method, url, body)
+    /** A 2xx answer's body, or an error saying what failed. */
+    const ok = async (what: string, pending: Promise<{ status: number; data: any }>) => {
+      const res = await pending
+      if (res.status < 200 || res.status >= 300) {
+        throw new Error(`${what}: ${res.status} ${JSON.stringify(res.data)}`)
+      }
+      return res.data
+    }
+
+    /**
+     * A shopper checks out both digital ebooks through the store API (guest,
+     * system payment provider), then the admin captures the payment: the
+     * server emits the capture and the worker's subscriber delivers.
+     */
+    const placeDigitalOrder = async (n: number): Promise<string> => {
+      const store = (method: "GET" | "POST", url: string, body?: unknown) =>
+        request({ "x-publishable-api-key": shop.key }, method, url, body)
+      const { cart } = await ok(
+        "create cart",
+        store("POST", "/store/carts", {
+          region_id: shop.region_id,
+          sales_channel_id: shop.sales_channel_id,
+          email: `layout-${n}@example.com`,
+          items: [
+            { variant_id: shop.webhook_variant, quantity: 1 },
+            { variant_id: shop.download_variant, quantity: 1 },
+          ],
+          shipping_address: ADDRESS,
+          billing_address: ADDRESS,
+        })
+      )
+      await ok("shipping method", store("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shop.option_id }))
+      const { payment_collection } = await ok("payment collection", store("POST", "/store/payment-collections", { cart_id: cart.id }))
+      await ok(
+        "payment session",
+        store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
+      )
+      const completed = await ok("complete cart", store("POST", `/store/carts/${cart.id}/complete`, {}))
+      expect(completed.type).toBe("order")
+      const orderId = completed.order.id as string
+      const { order } = await ok("order", call("GET", `/admin/orders/${orderId}`))
+      await ok("capture", call("POST", `/admin/payments/${order.payment_collections[0].payments[0].id}/capture`, {}))
+      digitalOrders.push(orderId)
+      return orderId
+    }
+    const deliveriesOf = async (orderId: string) => (await ok("deliveries", call("GET", `/admin/orders/${orderId}/deliveries`))) as OrderDeliveries
+    /** Every delivery of every given order delivered, and every order completed. */
+    const allDone = (views: OrderDeliveries[]) =>
+      views.every((v) => v.order_status === "completed" && v.deliveries.length === 2 && v.deliveries.every((d) => d.status === "delivered"))
+    /** Webhook requests the receiver took, per delivery id (the payload names it). */
+    const requestsFor = (deliveryId: string) => receiver.received.filter((r) => r.payload?.data?.delivery_id === deliveryId)
+
+    /**
+     * Each order's `order_status` row, once it was computed after the order
+     * last changed, equals a fresh computation from the database. Read before
+     * the computation, which writes the row too.
+     */
+    const expectStatusesRight = async (orderIds: string[]) => {
+      const fields = (r: Record<string, any>) => ({
+        order_id: r.order_id,
+        fulfillment_status: r.fulfillment_status,
+        payment_status: r.payment_status,
+        delivery_status: r.delivery_status,
+        shipment_statuses: [...(r.shipment_statuses ?? [])].sort(),
+        item_count: Number(r.item_count),
+      })
+      const served = await eventually(
+        () =>
+          sql(
+            `select os.*, (os.computed_at >= o.updated_at) as fresh from "order" o
+             left join order_status os on os.order_id = o.id and os.deleted_at is null
+             where o.id = any(?) order by o.id`,
+            [orderIds]
+          ),
+        (rows) => rows.length === orderIds.length && rows.every((r) => r.order_id && r.fresh),
+        120_000
+      )
+      served.sort((a, b) => (a.order_id < b.order_id ? -1 : 1))
+      expect(served.every((r) => r.order_id && r.fresh)).toBe(true)
+      const { result } = await refreshOrderStatusWorkflow(container).run({ input: { order_ids: orderIds } })
+      const truth = [...result.order_statuses].sort((a, b) => (a.order_id < b.order_id ? -1 : 1))
+      expect(served.map(fields)).toEqual(truth.map((t) => fields(t as unknown as Record<string, any>)))
     }
 
     const statusRow = async (orderId: string) => (await call("GET", `/admin/orders/${orderId}/status`)).data?.order_status
@@ -182,10 +338,52 @@ medusaIntegrationTestRunner({
       const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 })
       await redis.flushdb()
       await redis.quit()
-      build()
-      await seedDemo({ container, args: [] } as unknown as ExecArgs)
+      const built = timed("build", build)
+      built.catch(() => undefined)
+      await timed("seed", () => seedDemo({ container, args: [] } as unknown as ExecArgs))
       admin = await createAdmin(api, container, "layout-admin@order-ops.test")
-      ;[server, worker] = await Promise.all([start("server", "server"), start("worker", "worker")])
+      receiver = await startWebhookReceiver()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const sku = async (code: string) =>
+        ((await query.graph({ entity: "product_variant", fields: ["id"], filters: { sku: code } })).data[0] as { id: string }).id
+      const { data: keys } = await query.graph({ entity: "api_key", fields: ["token", "type"] })
+      const { data: regions } = await query.graph({ entity: "region", fields: ["id"] })
+      const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"] })
+      const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id", "name"] })
+      shop = {
+        key: keys.find((k) => k.type === "publishable")!.token as string,
+        region_id: regions[0].id as string,
+        sales_channel_id: channels[0].id as string,
+        option_id: options.find((o) => o.name === "Digital delivery")!.id as string,
+        webhook_variant: await sku("OOPS-EBOOK-EPUB"),
+        download_variant: await sku("OOPS-EBOOK-PDF"),
+      }
+      await built
+      ;[server, worker] = await timed("boot server and worker", () => Promise.all([start("server", "server"), start("worker", "worker")]))
+
+      // The ebooks' delivery products, set up through the server's admin API: a
+      // webhook to the receiver and a download of a file uploaded there.
+      const form = new FormData()
+      form.append("files", new Blob(["%PDF-1.4 the layout handbook"], { type: "application/pdf" }), "handbook.pdf")
+      const upload = await fetch(`http://127.0.0.1:${server.port}/admin/uploads`, { method: "POST", headers: admin.headers, body: form })
+      expect(upload.status).toBe(200)
+      const [file] = ((await upload.json()) as { files: { id: string }[] }).files
+      await ok(
+        "webhook product",
+        call("POST", "/admin/delivery-products", {
+          variant_id: shop.webhook_variant,
+          method: "webhook",
+          settings: { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET },
+        })
+      )
+      await ok(
+        "download product",
+        call("POST", "/admin/delivery-products", {
+          variant_id: shop.download_variant,
+          method: "download",
+          settings: { file_ids: [file.id], file_names: { [file.id]: "handbook.pdf" }, link_lifetime_hours: 24, max_downloads: 3 },
+        })
+      )
     })
 
     afterAll(async () => {
@@ -198,6 +396,8 @@ medusaIntegrationTestRunner({
           }
         }
       }
+      await receiver?.close()
+      process.stdout.write(`layout tier phases (s, build alongside seed): ${JSON.stringify(phases)}\n`)
     })
 
     it("boots a server and a worker on the Redis modules with no deprecation warning; the worker runs the scheduled jobs", async () => {
@@ -208,11 +408,11 @@ medusaIntegrationTestRunner({
         expect(proc.log()).toContain("Connection to Redis in module 'workflow-engine-redis' established")
         expect(proc.log()).toMatch(/Connection to Redis in \\?"locking-redis\\?" provider established/)
       }
-      // The heal job runs every minute in the worker only: its cursor row appears.
+      // The heal job runs in the worker only: its cursor row appears.
       const cursor = await eventually(
         () => sql(`select last_run_at from order_status_heal_cursor where id = 'order-status-heal'`),
         (rows) => rows.length === 1 && rows[0].last_run_at !== null,
-        150_000
+        120_000
       )
       expect(cursor).toHaveLength(1)
     })
@@ -246,9 +446,48 @@ medusaIntegrationTestRunner({
       expect(server.log()).not.toMatch(/already exists/)
     })
 
-    it("a worker killed with kill -9 and restarted loses nothing: events queued meanwhile are handled once, statuses end right", async () => {
+    it("an order's digital deliveries run in the worker: the webhook is sent once, the download granted, the order completes itself", async () => {
+      const orderId = await placeDigitalOrder(0)
+      // The server runs no subscribers or jobs: whatever delivers is the worker.
+      const view = await eventually(() => deliveriesOf(orderId), (v) => allDone([v]), 120_000)
+      expect(view.order_status).toBe("completed")
+      expect(view.deliveries.map((d) => [d.method, d.status]).sort()).toEqual([
+        ["download", "delivered"],
+        ["webhook", "delivered"],
+      ])
+      const hook = view.deliveries.find((d) => d.method === "webhook")!
+      expect(requestsFor(hook.id)).toHaveLength(1)
+      expect(requestsFor(hook.id)[0].payload).toMatchObject({ type: "order_ops.delivery.requested", data: { order_id: orderId } })
+      expect(receiver.rejected).toEqual([])
+      await expectStatusesRight([orderId])
+    })
+
+    it("a worker killed with kill -9 in the middle of sending deliveries, then restarted, loses nothing: every delivery delivered under one webhook-id, every order completed, queued events handled once, statuses right", async () => {
+      // A slow merchant endpoint: each webhook takes seconds, two at a time per target.
+      receiver.delay_ms = 5000
+      const answeredBefore = receiver.deliveries.length
+      const placing = (async () => {
+        for (let n = 1; n <= KILL_BATCH; n++) {
+          await placeDigitalOrder(n)
+        }
+      })()
+      placing.catch(() => undefined)
+      // Mid-sweep: one of the batch's webhooks answered, another being sent right now.
+      const midSweep = await eventually(
+        async () => ({ answered: receiver.deliveries.length - answeredBefore, open: receiver.open }),
+        (v) => v.answered >= 1 && v.open >= 1,
+        240_000
+      )
+      expect(midSweep.open).toBeGreaterThanOrEqual(1)
       worker.child.kill("SIGKILL")
-      await worker.exited
+      expect(await worker.exited).toEqual({ code: null, signal: "SIGKILL" })
+      receiver.delay_ms = 0
+      // Its in-flight attempts hold their leases, undelivered, until the leases run out.
+      const inFlight = await sql(`select id from delivery where status <> 'delivered' and locked_until > now() and deleted_at is null`)
+      expect(inFlight.length).toBeGreaterThanOrEqual(1)
+      await placing
+
+      // While the worker is down: shipments move on the server, and a status is made stale as a lost event leaves it.
       const shipments = await deliverableShipments()
       expect(shipments.length).toBeGreaterThan(0)
       for (const shipment of shipments) {
@@ -258,9 +497,9 @@ medusaIntegrationTestRunner({
         })
         expect(res.status).toBe(201)
       }
-      // A status made stale as a lost event leaves it: computed before its sources changed.
       const [{ order_id: staleOrder }] = await sql(
-        `select order_id from order_status where payment_status = 'paid' and deleted_at is null order by display_id limit 1`
+        `select order_id from order_status where payment_status = 'paid' and deleted_at is null and not (order_id = any(?)) order by display_id limit 1`,
+        [digitalOrders]
       )
       await sql(
         `update order_status set payment_status = 'unpaid', computed_at = computed_at - interval '1 hour' where order_id = ?`,
@@ -268,12 +507,32 @@ medusaIntegrationTestRunner({
       )
       await sql(`update "order" set updated_at = clock_timestamp() where id = ?`, [staleOrder])
 
-      worker = await start("worker-2", "worker")
+      worker = await timed("restart worker", () => start("worker-2", "worker"))
+
+      // Every delivery delivered and every order completed, including those placed while the worker was dying or dead.
+      const views = await eventually(() => Promise.all(digitalOrders.map(deliveriesOf)), allDone, 300_000)
+      expect(views.map((v) => v.order_status)).toEqual(digitalOrders.map(() => "completed"))
+      expect(views.flatMap((v) => v.deliveries.map((d) => d.status)).every((s) => s === "delivered")).toBe(true)
+      // At the receiver: every webhook delivery taken, under one webhook-id each, whatever was resent.
+      const hooks = views.flatMap((v) => v.deliveries.filter((d) => d.method === "webhook"))
+      expect(hooks).toHaveLength(digitalOrders.length)
+      for (const hook of hooks) {
+        const requests = requestsFor(hook.id)
+        expect({ id: hook.id, taken: requests.filter((r) => r.answered >= 200 && r.answered < 300).length > 0 }).toEqual({ id: hook.id, taken: true })
+        expect({ id: hook.id, webhook_ids: new Set(requests.map((r) => r.id)).size }).toEqual({ id: hook.id, webhook_ids: 1 })
+      }
+      // The killed attempt shows in the log as interrupted, and was sent again under its webhook-id.
+      const cutOff = hooks.filter((d) => d.attempts_log.some((a) => a.outcome === "interrupted"))
+      expect(cutOff.length).toBeGreaterThanOrEqual(1)
+      expect(cutOff.some((d) => requestsFor(d.id).length >= 2)).toBe(true)
+      expect(receiver.rejected).toEqual([])
+
+      // The shipment events queued while it was down: notified once each, statuses refreshed.
       for (const shipment of shipments) {
         const key = `order-ops-shipment:${shipment.id}:delivered`
         expect(await eventually(() => notificationsFor(key), (n) => n > 0, 120_000)).toBe(1)
       }
-      const healed = await eventually(() => statusRow(staleOrder), (r) => r?.payment_status === "paid", 150_000)
+      const healed = await eventually(() => statusRow(staleOrder), (r) => r?.payment_status === "paid", 120_000)
       expect(healed.payment_status).toBe("paid")
       for (const shipment of shipments) {
         const row = await statusRow(shipment.order_id)
@@ -284,6 +543,7 @@ medusaIntegrationTestRunner({
         `select idempotency_key, count(*)::int as n from notification where idempotency_key like 'order-ops-shipment:%' group by idempotency_key having count(*) > 1`
       )
       expect(doubled).toEqual([])
+      await expectStatusesRight([...new Set([...digitalOrders, ...shipments.map((s) => s.order_id), staleOrder])])
     })
   },
 })

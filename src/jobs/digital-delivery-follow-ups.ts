@@ -3,6 +3,7 @@ import { DIGITAL_DELIVERY_MODULE } from "../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../modules/digital-delivery/service"
 import { FOLLOW_UP_BATCH, runDeliveryFollowUps } from "../workflows/digital-delivery/utils/run-follow-ups"
 import { requestDeliveryFollowUpsWorkflow } from "../workflows/digital-delivery/workflows/request-delivery-follow-ups"
+import { sweepJobSchedule } from "../utils/job-schedule"
 
 /** Follow-ups run per sweep at most; the rest wait for the next minute. */
 export const FOLLOW_UP_SWEEP_MAX = 1000
@@ -34,5 +35,5 @@ export default async function digitalDeliveryFollowUpsJob(container: MedusaConta
 
 export const config = {
   name: "order-ops-digital-delivery-follow-ups",
-  schedule: "* * * * *",
+  schedule: sweepJobSchedule(),
 }

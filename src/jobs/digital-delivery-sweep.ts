@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DIGITAL_DELIVERY_MODULE } from "../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../modules/digital-delivery/service"
 import { runDeliveryWorkflow } from "../workflows/digital-delivery/workflows/run-delivery"
+import { sweepJobSchedule } from "../utils/job-schedule"
 
 /** Deliveries leased per sweep; the rest wait for the next minute. */
 export const DELIVERY_SWEEP_BATCH = 200
@@ -50,5 +51,5 @@ export default async function digitalDeliverySweepJob(container: MedusaContainer
 
 export const config = {
   name: "order-ops-digital-delivery-sweep",
-  schedule: "* * * * *",
+  schedule: sweepJobSchedule(),
 }

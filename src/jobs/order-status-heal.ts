@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { healOrderStatusesWorkflow } from "../workflows/order-status/workflows/heal-order-statuses"
+import { sweepJobSchedule } from "../utils/job-schedule"
 
 /** Orders recomputed per pass. */
 export const ORDER_STATUS_HEAL_BATCH = 200
@@ -54,5 +55,5 @@ export default async function orderStatusHealJob(
 
 export const config = {
   name: "order-ops-order-status-heal",
-  schedule: "* * * * *",
+  schedule: sweepJobSchedule(),
 }

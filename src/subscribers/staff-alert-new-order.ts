@@ -13,7 +13,7 @@ export default async function staffAlertNewOrder({ event, container }: Subscribe
     fields: ["id", "display_id", "email", "currency_code", "total", "test_order.id"],
     filters: { id: event.data.id },
   })
-  const order = data[0] as { id: string; display_id: number; email: string | null; currency_code: string; total: unknown; test_order?: { id: string } | null } | undefined
+  const order = data[0] as unknown as { id: string; display_id: number; email: string | null; currency_code: string; total: unknown; test_order?: { id: string } | null } | undefined
   if (!order || order.test_order?.id) {
     return
   }

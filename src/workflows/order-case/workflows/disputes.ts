@@ -90,7 +90,7 @@ export const applyStripeDisputeEventWorkflow = createWorkflow(
         transform({ result, orders }, ({ result, orders }) => ({
           dispute_id: result.dispute!.id,
           order_id: result.dispute!.order_id,
-          order_display_id: (orders[0]?.display_id as number | undefined) ?? null,
+          order_display_id: (orders[0]?.display_id as unknown as number | undefined) ?? null,
           amount: result.dispute!.amount,
           currency_code: result.dispute!.currency_code,
           reason: result.dispute!.reason,
@@ -146,7 +146,7 @@ export const createDisputeWorkflow = createWorkflow(
       transform({ dispute, orders }, ({ dispute, orders }) => ({
         dispute_id: dispute.id,
         order_id: dispute.order_id,
-        order_display_id: (orders[0]?.display_id as number | undefined) ?? null,
+        order_display_id: (orders[0]?.display_id as unknown as number | undefined) ?? null,
         amount: dispute.amount,
         currency_code: dispute.currency_code,
         reason: dispute.reason,
