@@ -1,5 +1,14 @@
 import type { DeliveryMethodCode, DeliverySettingsField, ResendAfterUnknown } from "../modules/digital-delivery/methods/types"
 
+export type {
+  AttemptLogOutcome,
+  DeliveryMethodCode,
+  DeliverySettingsField,
+  DeliverySettingsFieldType,
+  DeliveryStatus,
+  ResendAfterUnknown,
+} from "../modules/digital-delivery/methods/types"
+
 /** One delivery method as `GET /admin/delivery-methods` lists it (the settings drawer renders from it). */
 export type AdminDeliveryMethodDTO = {
   code: DeliveryMethodCode
@@ -12,3 +21,5 @@ export type AdminDeliveryMethodDTO = {
   /** JSON Schema of the settings (from the method's zod schema). */
   settings_schema: Record<string, unknown>
 }
+
+export type AdminDeliveryMethodsResponse = { delivery_methods: AdminDeliveryMethodDTO[]; count: number }
