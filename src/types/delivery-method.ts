@@ -15,6 +15,8 @@ export type AdminDeliveryMethodDTO = {
   label: string
   /** Talks to an outside service (webhook, RCON, Discord). */
   remote: boolean
+  /** The instructions email covers items delivered this way (download links, license codes). */
+  emailed: boolean
   /** What happens to an attempt cut off mid-send. */
   resend_after_unknown: ResendAfterUnknown
   settings_fields: DeliverySettingsField[]
