@@ -6,8 +6,6 @@
 
 export const DELIVERY_METHODS = ["download", "license_code", "webhook", "rcon", "discord_role"] as const
 export type DeliveryMethodCode = (typeof DELIVERY_METHODS)[number]
-/** The methods that talk to a service outside the store (dry runs for test orders; limited per target in a sweep). */
-export const REMOTE_DELIVERY_METHODS = ["webhook", "rcon", "discord_role"] as const satisfies readonly DeliveryMethodCode[]
 
 /** Per-item delivery state (the state machine is in ../state-machine.ts). */
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed", "awaiting_recipient", "revoked"] as const
