@@ -303,7 +303,8 @@ function SettingsField({
           <Input
             id={id}
             className={mono ? "flex-1 font-mono" : "flex-1"}
-            type={field.type === "secret" ? "password" : field.type === "number" ? "number" : field.type === "url" ? "url" : "text"}
+            // A secret the admin generates is shared with the other side (copied to the receiver): shown while typed.
+            type={field.type === "secret" && !generate ? "password" : field.type === "number" ? "number" : field.type === "url" ? "url" : "text"}
             placeholder={field.placeholder}
             value={text}
             onChange={(e) => onChange(e.target.value)}
