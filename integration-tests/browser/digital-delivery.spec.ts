@@ -185,9 +185,40 @@ describe("digital delivery in the Medusa admin (Chromium)", () => {
     expect(summary).toContain(receiver.url)
     expect(summary).toContain(`••••${WEBHOOK_FAKE_SECRET.slice(-4)}`)
     expect(summary).not.toContain(WEBHOOK_FAKE_SECRET)
-    expect(await rconRow.getByTestId("delivery-product-summary").textContent()).toContain("••••t-pw")
+    // A short secret is never shown, not even in part.
+    const rconSummary = (await rconRow.getByTestId("delivery-product-summary").textContent()) ?? ""
+    expect(rconSummary).toContain("password ••••")
+    expect(rconSummary).not.toContain("rcon-secret-pw")
     await toastsGone(page).catch(() => undefined)
     await screenshot(page, "delivery-products.png")
+
+    // The drawer renders the settings form from GET /admin/delivery-methods: every field of the
+    // RCON method appears with the server's label, the password as a masked secret.
+    const { delivery_methods } = await call("/admin/delivery-methods", { token })
+    const rconMethod = delivery_methods.find((m: Json) => m.code === "rcon")
+    await rconRow.getByTestId("delivery-product-actions").click()
+    await page.getByRole("menuitem", { name: "Edit" }).click()
+    const editDrawer = page.getByTestId("delivery-product-drawer")
+    const settings = editDrawer.locator('[data-testid="delivery-product-settings"][data-method="rcon"]')
+    await settings.waitFor()
+    for (const field of rconMethod.settings_fields as Json[]) {
+      const id = `delivery-product-${(field.name as string).replace(/_/g, "-")}`
+      const box = settings.getByTestId(`${id}-field`)
+      expect(await box.count()).toBe(1)
+      expect(await box.textContent()).toContain(field.label)
+    }
+    const password = settings.getByTestId("delivery-product-password")
+    expect(await password.getAttribute("data-secret")).toBe("true")
+    expect(await password.getAttribute("type")).toBe("password")
+    expect(await password.inputValue()).toBe("••••")
+    expect(await settings.getByTestId("delivery-product-password-field").textContent()).toContain("Stored and hidden")
+    expect(await settings.getByTestId("delivery-product-command").inputValue()).toBe("give {player} book {quantity}")
+    // Saving without touching the secret keeps the stored one.
+    await editDrawer.getByTestId("delivery-product-submit").click()
+    await editDrawer.waitFor({ state: "detached" })
+    const saved = await call(`/admin/delivery-products/${productIds[1]}`, { token })
+    expect(saved.delivery_product.settings.password).toBe("••••")
+    expect(saved.delivery_product.settings.command).toBe("give {player} book {quantity}")
 
     // A webhook for the license variant with a URL the server refuses: the message lands under URL.
     await page.getByTestId("delivery-product-create").click()
@@ -196,6 +227,9 @@ describe("digital delivery in the Medusa admin (Chromium)", () => {
     await drawer.locator('[data-testid="delivery-product-variant-option"][data-sku="OOPS-LICENSE-1"]').click()
     await drawer.getByTestId("delivery-product-method").click()
     await page.getByRole("option", { name: "Webhook" }).click()
+    // The webhook's form, from the registry: its two fields, the secret masked in the input.
+    await drawer.locator('[data-testid="delivery-product-settings"][data-method="webhook"]').waitFor()
+    expect(await drawer.getByTestId("delivery-product-secret").getAttribute("data-secret")).toBe("true")
     await drawer.getByTestId("delivery-product-url").fill("ftp://example.com/hook")
     await drawer.getByTestId("delivery-product-secret-generate").click()
     expect(await drawer.getByTestId("delivery-product-secret").inputValue()).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/)

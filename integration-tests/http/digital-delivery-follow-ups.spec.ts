@@ -157,6 +157,11 @@ medusaIntegrationTestRunner({
       expect(emails).toHaveLength(1)
       expect((emails[0].data as { downloads: unknown[] }).downloads).toHaveLength(1)
       expect((emails[0].data as { codes: { codes: string[] }[] }).codes[0].codes).toHaveLength(2)
+      // Each item's sentence is written by its delivery method.
+      const items = (emails[0].data as { items: { method: string; text: string }[] }).items
+      expect(items.map((i) => i.method).sort()).toEqual(["download", "license_code"])
+      expect(items.find((i) => i.method === "download")!.text).toMatch(/: use the download links below; each link expires/)
+      expect(items.find((i) => i.method === "license_code")!.text).toMatch(/: your license codes are below; keep them private\.$/)
       const deliveries = await service().listDeliveries({ order_id: placed.id })
       expect([...((await followUp(placed.id, "instructions"))!.covered_delivery_ids ?? [])].sort()).toEqual(deliveries.map((d) => d.id).sort())
 

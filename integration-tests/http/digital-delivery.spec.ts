@@ -178,6 +178,12 @@ medusaIntegrationTestRunner({
         expect(bad.data.message).toContain("codes")
         const list = await api.get("/admin/license-pools", admin)
         expect(list.data.license_pools.find((p: { id: string }) => p.id === pool.id).counts).toEqual({ available: 3, assigned: 0, revoked: 0 })
+        // A pool a delivery product points at (found through the registry's license_pool fields) is kept.
+        const inUse = await settle(api.delete(`/admin/license-pools/${poolId}`, admin))
+        expect(inUse.status).toBe(400)
+        expect(inUse.data.message).toBe(`License pool ${poolId} is used by 1 delivery product(s); change them first`)
+        expect((await api.get(`/admin/license-pools/${poolId}`, admin)).status).toBe(200)
+        expect((await api.delete(`/admin/license-pools/${pool.id}`, admin)).status).toBe(200)
       })
 
       it("masks secrets in answers and keeps them when an edit sends them back masked", async () => {

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import {
   IN_FLIGHT,
   type AdminCompleteDigitalOrderResponse,
+  type AdminDeliveryMethodsResponse,
   type AdminDeliveryProductBody,
   type AdminDeliveryProductResponse,
   type AdminDeliveryProductsResponse,
@@ -23,6 +24,7 @@ export const digitalDeliveryKeys = {
   all: ["order-ops", "digital-delivery"] as const,
   order: (orderId: string) => [...digitalDeliveryKeys.all, "order", orderId] as const,
   products: () => [...digitalDeliveryKeys.all, "products"] as const,
+  methods: () => [...digitalDeliveryKeys.all, "methods"] as const,
   pools: () => [...digitalDeliveryKeys.all, "pools"] as const,
   codes: (poolId: string, status: LicenseCodeStatus | "all", offset: number) =>
     [...digitalDeliveryKeys.all, "pools", poolId, "codes", status, offset] as const,
@@ -122,6 +124,15 @@ export function useResendDeliveryInstructions(orderId: string) {
     mutationFn: () =>
       sdk.client.fetch<AdminResendDeliveryResponse>(`/admin/orders/${orderId}/deliveries/resend`, { method: "POST" }),
     onSuccess: invalidate,
+  })
+}
+
+/** The delivery methods and their settings fields, from the server's one registry (they change only with a deploy). */
+export function useDeliveryMethods() {
+  return useQuery({
+    queryKey: digitalDeliveryKeys.methods(),
+    queryFn: () => sdk.client.fetch<AdminDeliveryMethodsResponse>(`/admin/delivery-methods`),
+    staleTime: Infinity,
   })
 }
 

@@ -1,11 +1,24 @@
+import type {
+  AdminDeliveryMethodDTO,
+  AttemptLogOutcome,
+  DeliveryMethodCode,
+  DeliverySettingsField,
+  DeliveryStatus,
+} from "../../types/delivery-method"
 import type { StatusLook } from "./status"
 
-/** Types and display tables for digital delivery (Seed 003), as the admin API returns them. */
+/**
+ * Types and display tables for digital delivery (Seed 003), as the admin API
+ * returns them. The methods themselves — their names, settings fields and
+ * secrets — come from the server (`GET /admin/delivery-methods`), never
+ * from a list kept here.
+ */
 
-export type DeliveryMethod = "download" | "license_code" | "webhook" | "rcon" | "discord_role"
-export type DeliveryStatus = "pending" | "delivered" | "failed" | "awaiting_recipient" | "revoked"
+export type { AdminDeliveryMethodDTO, DeliverySettingsField, DeliveryStatus }
+export type { AdminDeliveryMethodsResponse } from "../../types/delivery-method"
+export type DeliveryMethod = DeliveryMethodCode
 export type AttemptKind = "deliver" | "revoke" | "manual" | "resend"
-export type AttemptOutcome = "delivered" | "retry" | "awaiting_recipient" | "failed" | "unknown" | "dry_run" | "sending" | "interrupted" | "superseded"
+export type AttemptOutcome = AttemptLogOutcome
 export type LicenseCodeStatus = "available" | "assigned" | "revoked"
 
 export type AdminDeliveryAttempt = {
@@ -102,15 +115,6 @@ export type AdminLicenseCode = {
 export type AdminLicenseCodesResponse = { codes: AdminLicenseCode[]; count: number; limit: number; offset: number }
 export type AdminImportLicenseCodesResponse = { imported: number; skipped: number; counts: LicenseCounts }
 
-export const DELIVERY_METHOD_LABEL: Record<DeliveryMethod, string> = {
-  download: "Download",
-  license_code: "License code",
-  webhook: "Webhook",
-  rcon: "RCON command",
-  discord_role: "Discord role",
-}
-export const DELIVERY_METHODS = Object.keys(DELIVERY_METHOD_LABEL) as DeliveryMethod[]
-
 export const DELIVERY_STATUS: Record<DeliveryStatus, StatusLook> = {
   pending: { label: "Pending", color: "orange" },
   awaiting_recipient: { label: "Awaiting recipient", color: "blue" },
@@ -154,8 +158,9 @@ export const deliveryStatusLook = (value: string): StatusLook =>
   (DELIVERY_STATUS as Record<string, StatusLook>)[value] ?? { label: humanize(value), color: "grey" }
 export const attemptOutcomeLook = (value: string): StatusLook =>
   (ATTEMPT_OUTCOME as Record<string, StatusLook>)[value] ?? { label: humanize(value), color: "grey" }
-export const deliveryMethodLabel = (value: string): string =>
-  (DELIVERY_METHOD_LABEL as Record<string, string>)[value] ?? humanize(value)
+/** A method's name as the server's registry gives it (`useDeliveryMethods`), else the code made readable. */
+export const deliveryMethodLabel = (value: string, methods?: readonly { code: string; label: string }[]): string =>
+  methods?.find((m) => m.code === value)?.label ?? humanize(value)
 export const licenseCodeStatusLook = (value: string): StatusLook =>
   (LICENSE_CODE_STATUS as Record<string, StatusLook>)[value] ?? { label: humanize(value), color: "grey" }
 
@@ -164,16 +169,17 @@ export const RETRYABLE: DeliveryStatus[] = ["pending", "awaiting_recipient", "fa
 /** Statuses that a sweep will still move on its own: the widget polls while any is shown. */
 export const IN_FLIGHT: DeliveryStatus[] = ["pending", "awaiting_recipient"]
 
-/** Secrets the API masks; sending the mask back keeps the stored value. */
-export const SECRET_SETTINGS = ["secret", "password", "bot_token"] as const
-export const isMasked = (value: unknown) => typeof value === "string" && value.startsWith("••••")
-
-/** RCON command placeholders the server fills in. */
-export const RCON_PLACEHOLDERS = ["{player}", "{order_id}", "{display_id}", "{quantity}", "{sku}", "{email}"]
+/** A secret the API masked (`••••`, `whsec_••••…`); sending it back keeps the stored value. */
+export const isMasked = (value: unknown) => typeof value === "string" && /^(whsec_)?••••/.test(value)
 
 /** A Standard Webhooks secret: `whsec_` + base64 of 24 random bytes. */
 export function generateWebhookSecret(): string {
   const bytes = new Uint8Array(24)
   crypto.getRandomValues(bytes)
   return `whsec_${btoa(String.fromCharCode(...bytes))}`
+}
+
+/** Secret generators a settings field may ask for (`DeliverySettingsField.generate`). */
+export const SECRET_GENERATORS: Record<NonNullable<DeliverySettingsField["generate"]>, () => string> = {
+  standard_webhooks_secret: generateWebhookSecret,
 }

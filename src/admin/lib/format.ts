@@ -82,7 +82,11 @@ const plural = (n: unknown, word: string) =>
   typeof n === "number" ? `${n} ${word}${n === 1 ? "" : "s"}` : word + "s"
 
 /** What a timeline entry says, in a merchant's words. */
-export function describeTimelineEntry(entry: AdminTimelineEntry): { title: string; detail?: string } {
+export function describeTimelineEntry(
+  entry: AdminTimelineEntry,
+  /** Delivery method names from the server's registry (`useDeliveryMethods`). */
+  labels: { deliveryMethods?: readonly { code: string; label: string }[] } = {}
+): { title: string; detail?: string } {
   const d = entry.data
   const money = formatAmount(d.amount, d.currency_code)
   switch (entry.kind) {
@@ -201,7 +205,7 @@ export function describeTimelineEntry(entry: AdminTimelineEntry): { title: strin
         "delivery.pending": `Delivery of ${what} will be retried`,
         "delivery.revoked": `Delivery of ${what} revoked`,
       }
-      const method = typeof d.method === "string" ? deliveryMethodLabel(d.method) : ""
+      const method = typeof d.method === "string" ? deliveryMethodLabel(d.method, labels.deliveryMethods) : ""
       return {
         title: `${titles[entry.kind]}${d.dry_run ? " (dry run)" : ""}`,
         detail: [method, d.message].filter((x) => typeof x === "string" && x).join(" · ") || undefined,

@@ -1,6 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
+import { useDeliveryMethods } from "../hooks/digital-delivery"
 import { useOrderTimeline } from "../hooks/order-timeline"
 import { describeActor, describeTimelineEntry, formatDateTime, formatRelative } from "../lib/format"
 import type { AdminTimelineEntry } from "../lib/types"
@@ -13,7 +14,8 @@ function dotColor(entry: AdminTimelineEntry): string {
 }
 
 function TimelineItem({ entry }: { entry: AdminTimelineEntry }) {
-  const { title, detail } = describeTimelineEntry(entry)
+  const methods = useDeliveryMethods()
+  const { title, detail } = describeTimelineEntry(entry, { deliveryMethods: methods.data?.delivery_methods })
   return (
     <li data-testid="timeline-entry" data-kind={entry.kind} className="relative flex gap-x-3 pb-4 last:pb-0">
       <div className="flex flex-col items-center">

@@ -1,7 +1,7 @@
 import { ArrowPath, CheckCircle, ExclamationCircle, TriangleDownMini, TriangleRightMini } from "@medusajs/icons"
 import { Badge, Button, Copy, StatusBadge, Text, toast } from "@medusajs/ui"
 import { useState } from "react"
-import { useCloseOwedRevoke, useMarkDeliveryDelivered, useRetryDelivery } from "../../hooks/digital-delivery"
+import { useCloseOwedRevoke, useDeliveryMethods, useMarkDeliveryDelivered, useRetryDelivery } from "../../hooks/digital-delivery"
 import {
   ATTEMPT_KIND,
   RETRYABLE,
@@ -125,6 +125,7 @@ export function DeliveryCard({
   const retry = useRetryDelivery(orderId)
   const mark = useMarkDeliveryDelivered(orderId)
   const closeRevoke = useCloseOwedRevoke(orderId)
+  const methods = useDeliveryMethods()
   const revokeOpen = delivery.status === "revoked" && Boolean(delivery.revoke_next_at || delivery.outcome_unknown || delivery.last_error)
   const canRetry = RETRYABLE.includes(delivery.status)
   const canMark = RETRYABLE.includes(delivery.status)
@@ -166,7 +167,7 @@ export function DeliveryCard({
             )}
           </div>
           <Text size="xsmall" className="text-ui-fg-subtle" data-testid="delivery-method">
-            {deliveryMethodLabel(delivery.method)}
+            {deliveryMethodLabel(delivery.method, methods.data?.delivery_methods)}
             {delivery.attempts > 0 ? ` · ${delivery.attempts} attempt${delivery.attempts === 1 ? "" : "s"}` : ""}
             {delivery.delivered_at ? ` · delivered ${formatDateTime(delivery.delivered_at)}` : ""}
             {delivery.revoked_at ? ` · revoked ${formatDateTime(delivery.revoked_at)}` : ""}

@@ -1,8 +1,9 @@
 import { MagnifyingGlass, Trash } from "@medusajs/icons"
 import { Button, Drawer, Heading, IconButton, Input, Label, Select, Switch, Text, Textarea, toast } from "@medusajs/ui"
-import { useRef, useState, type ReactNode } from "react"
+import { useRef, useState } from "react"
 import {
   useCreateDeliveryProduct,
+  useDeliveryMethods,
   useLicensePools,
   useUpdateDeliveryProduct,
   useUploadFiles,
@@ -10,128 +11,89 @@ import {
 } from "../../hooks/digital-delivery"
 import { useFieldErrors } from "../../hooks/field-errors"
 import {
-  DELIVERY_METHODS,
-  RCON_PLACEHOLDERS,
-  deliveryMethodLabel,
-  generateWebhookSecret,
+  SECRET_GENERATORS,
+  isMasked,
+  type AdminDeliveryMethodDTO,
   type AdminDeliveryProduct,
   type DeliveryMethod,
+  type DeliverySettingsField,
 } from "../../lib/digital-delivery"
 import { errorMessage } from "../../lib/errors"
 import { Field } from "../field"
 
-const FIELDS = [
-  "variant_id",
-  "method",
-  "enabled",
-  "settings.file_ids",
-  "settings.file_names",
-  "settings.link_lifetime_hours",
-  "settings.max_downloads",
-  "settings.pool_id",
-  "settings.url",
-  "settings.secret",
-  "settings.host",
-  "settings.port",
-  "settings.password",
-  "settings.command",
-  "settings.revoke_command",
-  "settings.online_only",
-  "settings.player_field",
-  "settings.bot_token",
-  "settings.guild_id",
-  "settings.role_id",
-  "settings.user_field",
-] as const
-type FieldName = (typeof FIELDS)[number]
+/*
+ * The settings form renders from the server's method registry
+ * (`GET /admin/delivery-methods`): each method's fields, labels, help,
+ * defaults and which are secret. A new method needs no change here.
+ */
+
+type FileEntry = { id: string; name: string }
+/** A field's value while editing: text for inputs, a flag for switches, a list for uploads. */
+type Value = string | boolean | FileEntry[]
 
 type Draft = {
   variant: { id: string; label: string } | null
-  method: DeliveryMethod
+  method: DeliveryMethod | ""
   enabled: boolean
-  files: { id: string; name: string }[]
-  link_lifetime_hours: string
-  max_downloads: string
-  pool_id: string
-  url: string
-  secret: string
-  host: string
-  port: string
-  password: string
-  command: string
-  revoke_command: string
-  online_only: boolean
-  player_field: string
-  bot_token: string
-  guild_id: string
-  role_id: string
-  user_field: string
+  /** By method, then field name: switching methods back and forth keeps what was typed. */
+  values: Record<string, Record<string, Value>>
 }
 
 const str = (value: unknown, fallback = "") => (typeof value === "string" ? value : typeof value === "number" ? String(value) : fallback)
 
-function fromProduct(product: AdminDeliveryProduct | null): Draft {
-  const s = product?.settings ?? {}
-  const names = (s.file_names ?? {}) as Record<string, string>
-  return {
-    variant: product ? { id: product.variant_id, label: product.title ?? product.variant_id } : null,
-    method: product?.method ?? "download",
-    enabled: product?.enabled ?? true,
-    files: Array.isArray(s.file_ids) ? (s.file_ids as string[]).map((id) => ({ id, name: names[id] ?? id })) : [],
-    link_lifetime_hours: str(s.link_lifetime_hours, "72"),
-    max_downloads: str(s.max_downloads, "5"),
-    pool_id: str(s.pool_id),
-    url: str(s.url),
-    secret: str(s.secret),
-    host: str(s.host),
-    port: str(s.port, "25575"),
-    password: str(s.password),
-    command: str(s.command),
-    revoke_command: str(s.revoke_command),
-    online_only: s.online_only === true,
-    player_field: str(s.player_field),
-    bot_token: str(s.bot_token),
-    guild_id: str(s.guild_id),
-    role_id: str(s.role_id),
-    user_field: str(s.user_field),
+/** The editing value of one field, from stored settings or the field's default. */
+function initialValue(field: DeliverySettingsField, settings: Record<string, unknown> | null): Value {
+  const stored = settings?.[field.name]
+  switch (field.type) {
+    case "files": {
+      const names = ((field.names_field ? settings?.[field.names_field] : null) ?? {}) as Record<string, string>
+      return Array.isArray(stored) ? (stored as string[]).map((id) => ({ id, name: names[id] ?? id })) : []
+    }
+    case "boolean":
+      return typeof stored === "boolean" ? stored : field.default === true
+    case "list":
+      return Array.isArray(stored) ? stored.map(String).join("\n") : ""
+    default:
+      return str(stored, field.default === undefined ? "" : String(field.default))
   }
 }
 
-/** The settings object the API expects for the chosen method. Empty optional fields are left out. */
-function settingsOf(d: Draft): Record<string, unknown> {
-  const num = (v: string) => (v.trim() === "" ? undefined : Number(v))
-  const opt = (v: string) => (v.trim() === "" ? undefined : v.trim())
-  switch (d.method) {
-    case "download":
-      return {
-        file_ids: d.files.map((f) => f.id),
-        file_names: Object.fromEntries(d.files.map((f) => [f.id, f.name])),
-        link_lifetime_hours: num(d.link_lifetime_hours),
-        max_downloads: num(d.max_downloads),
-      }
-    case "license_code":
-      return { pool_id: d.pool_id }
-    case "webhook":
-      return { url: d.url.trim(), secret: d.secret.trim() }
-    case "rcon":
-      return {
-        host: d.host.trim(),
-        port: num(d.port),
-        password: d.password,
-        command: d.command.trim(),
-        revoke_command: opt(d.revoke_command) ?? null,
-        online_only: d.online_only,
-        player_field: opt(d.player_field),
-      }
-    case "discord_role":
-      return {
-        bot_token: d.bot_token.trim(),
-        guild_id: d.guild_id.trim(),
-        role_id: d.role_id.trim(),
-        user_field: opt(d.user_field),
-      }
-  }
+function initialValues(method: AdminDeliveryMethodDTO, settings: Record<string, unknown> | null): Record<string, Value> {
+  return Object.fromEntries(method.settings_fields.map((f) => [f.name, initialValue(f, settings)]))
 }
+
+/** The settings object the API expects for a method. Empty optional fields are left out. */
+function settingsOf(method: AdminDeliveryMethodDTO, values: Record<string, Value>): Record<string, unknown> {
+  const settings: Record<string, unknown> = {}
+  for (const field of method.settings_fields) {
+    const value = values[field.name]
+    if (field.type === "files") {
+      const files = Array.isArray(value) ? value : []
+      settings[field.name] = files.map((f) => f.id)
+      if (field.names_field) settings[field.names_field] = Object.fromEntries(files.map((f) => [f.id, f.name]))
+    } else if (field.type === "boolean") {
+      settings[field.name] = value === true
+    } else {
+      const text = typeof value === "string" ? value.trim() : ""
+      if (text === "" && !field.required) continue
+      settings[field.name] =
+        field.type === "number"
+          ? text === "" ? undefined : Number(text)
+          : field.type === "list"
+            ? text.split(/\r?\n|,/).map((x) => x.trim()).filter(Boolean)
+            : text
+    }
+  }
+  return settings
+}
+
+/** Every field a server error may name, for every method. */
+function errorFields(methods: AdminDeliveryMethodDTO[]): string[] {
+  const settings = methods.flatMap((m) => m.settings_fields.flatMap((f) => [f.name, ...(f.names_field ? [f.names_field] : [])]))
+  return ["variant_id", "method", "enabled", ...new Set(settings.map((name) => `settings.${name}`))]
+}
+
+const fieldId = (name: string) => `delivery-product-${name.replace(/_/g, "-")}`
 
 function VariantPicker({
   value,
@@ -202,66 +164,214 @@ function VariantPicker({
   )
 }
 
-function DeliveryProductForm({ product, onDone }: { product: AdminDeliveryProduct | null; onDone: () => void }) {
-  const create = useCreateDeliveryProduct()
-  const update = useUpdateDeliveryProduct()
+/** One settings field, rendered by its kind. */
+function SettingsField({
+  field,
+  value,
+  onChange,
+  error,
+  stored,
+}: {
+  field: DeliverySettingsField
+  value: Value
+  onChange: (value: Value) => void
+  error: string | null
+  /** Editing a saved product: a masked secret is the stored one. */
+  stored: boolean
+}) {
+  const id = fieldId(field.name)
   const upload = useUploadFiles()
   const pools = useLicensePools()
-  const [draft, setDraft] = useState<Draft>(() => fromProduct(product))
-  const server = useFieldErrors(FIELDS)
   const fileInput = useRef<HTMLInputElement>(null)
-  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }))
-  const errorFor = (field: FieldName) => server.errorFor(field)
+  const common = { optional: !field.required, error, testId: `${id}-field` }
+  const text = typeof value === "string" ? value : ""
 
-  const text = (
-    key: "link_lifetime_hours" | "max_downloads" | "url" | "secret" | "host" | "port" | "password" | "command" | "revoke_command" | "player_field" | "bot_token" | "guild_id" | "role_id" | "user_field",
-    label: string,
-    opts: { type?: string; optional?: boolean; hint?: ReactNode; placeholder?: string; mono?: boolean; after?: ReactNode } = {}
-  ) => {
-    const field = `settings.${key}` as FieldName
-    const id = `delivery-product-${key.replace(/_/g, "-")}`
+  if (field.type === "boolean") {
     return (
-      <Field label={label} htmlFor={id} optional={opts.optional} hint={opts.hint} error={errorFor(field)} testId={`${id}-field`}>
-        <div className="flex items-center gap-x-2">
-          <Input
-            id={id}
-            className={opts.mono ? "flex-1 font-mono" : "flex-1"}
-            type={opts.type ?? "text"}
-            placeholder={opts.placeholder}
-            value={draft[key]}
-            onChange={(e) => set(key, e.target.value)}
-            aria-invalid={!!errorFor(field)}
-            autoComplete="off"
-            data-testid={id}
+      <div className="flex items-start gap-x-3" data-testid={`${id}-field`} data-field-type={field.type}>
+        <Switch id={id} checked={value === true} onCheckedChange={(v) => onChange(v)} data-testid={id} />
+        <div className="flex flex-col">
+          <Label htmlFor={id} size="small" weight="plus">
+            {field.label}
+          </Label>
+          {field.help && (
+            <Text size="small" className="text-ui-fg-subtle">
+              {field.help}
+            </Text>
+          )}
+        </div>
+      </div>
+    )
+  }
+
+  if (field.type === "files") {
+    const files = Array.isArray(value) ? value : []
+    const onFiles = async (list: FileList | null) => {
+      if (!list?.length) return
+      try {
+        const picked = Array.from(list)
+        const { files: uploaded } = await upload.mutateAsync(picked)
+        onChange([...files, ...uploaded.map((f, i) => ({ id: f.id, name: picked[i]?.name ?? f.id }))])
+      } catch (e) {
+        toast.error(`Upload failed: ${errorMessage(e)}`)
+      } finally {
+        if (fileInput.current) fileInput.current.value = ""
+      }
+    }
+    return (
+      <Field label={field.label} hint={field.help} {...common}>
+        {files.length > 0 && (
+          <ul className="flex flex-col gap-y-1" data-testid="delivery-product-files">
+            {files.map((f) => (
+              <li key={f.id} className="flex items-center justify-between gap-x-2">
+                <Text size="small" className="break-all">
+                  {f.name}
+                </Text>
+                <IconButton
+                  size="small"
+                  variant="transparent"
+                  type="button"
+                  aria-label={`Remove ${f.name}`}
+                  onClick={() => onChange(files.filter((x) => x.id !== f.id))}
+                >
+                  <Trash />
+                </IconButton>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div>
+          <input
+            ref={fileInput}
+            type="file"
+            multiple
+            className="hidden"
+            onChange={(e) => void onFiles(e.target.files)}
+            data-testid="delivery-product-file-input"
           />
-          {opts.after}
+          <Button size="small" variant="secondary" type="button" isLoading={upload.isPending} onClick={() => fileInput.current?.click()}>
+            Upload files…
+          </Button>
         </div>
       </Field>
     )
   }
 
-  const onFiles = async (list: FileList | null) => {
-    if (!list?.length) return
-    try {
-      const files = Array.from(list)
-      const { files: uploaded } = await upload.mutateAsync(files)
-      set("files", [...draft.files, ...uploaded.map((f, i) => ({ id: f.id, name: files[i]?.name ?? f.id }))])
-    } catch (e) {
-      toast.error(`Upload failed: ${errorMessage(e)}`)
-    } finally {
-      if (fileInput.current) fileInput.current.value = ""
-    }
+  if (field.type === "license_pool") {
+    const list = pools.data?.license_pools ?? []
+    return (
+      <Field
+        label={field.label}
+        htmlFor={id}
+        hint={pools.data && list.length === 0 ? "Create a pool under Settings → License pools first." : field.help}
+        {...common}
+      >
+        <Select value={text} onValueChange={(v) => onChange(v)}>
+          <Select.Trigger id={id} data-testid={id}>
+            <Select.Value placeholder={pools.isPending ? "Loading pools…" : "Choose a pool"} />
+          </Select.Trigger>
+          <Select.Content>
+            {list.map((pool) => (
+              <Select.Item key={pool.id} value={pool.id}>
+                {pool.name} ({pool.counts.available} available)
+              </Select.Item>
+            ))}
+          </Select.Content>
+        </Select>
+      </Field>
+    )
   }
+
+  const mono = field.mono || field.type === "template" || field.type === "secret"
+  const hint = field.secret && stored && isMasked(text) ? "Stored and hidden. Leave it as is to keep it, or type a new one." : field.help
+  const generate = field.generate ? SECRET_GENERATORS[field.generate] : undefined
+  return (
+    <Field label={field.label} htmlFor={id} hint={hint} {...common}>
+      <div className="flex items-center gap-x-2" data-field-type={field.type}>
+        {field.type === "template" || field.type === "list" ? (
+          <Textarea
+            id={id}
+            className={mono ? "flex-1 font-mono" : "flex-1"}
+            rows={2}
+            placeholder={field.placeholder}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+            aria-invalid={!!error}
+            data-testid={id}
+          />
+        ) : (
+          <Input
+            id={id}
+            className={mono ? "flex-1 font-mono" : "flex-1"}
+            // A secret the admin generates is shared with the other side (copied to the receiver): shown while typed.
+            type={field.type === "secret" && !generate ? "password" : field.type === "number" ? "number" : field.type === "url" ? "url" : "text"}
+            placeholder={field.placeholder}
+            value={text}
+            onChange={(e) => onChange(e.target.value)}
+            aria-invalid={!!error}
+            autoComplete={field.secret ? "new-password" : "off"}
+            data-testid={id}
+            data-secret={field.secret ? "true" : undefined}
+          />
+        )}
+        {generate && (
+          <Button size="small" variant="secondary" type="button" onClick={() => onChange(generate())} data-testid={`${id}-generate`}>
+            Generate
+          </Button>
+        )}
+      </div>
+    </Field>
+  )
+}
+
+function DeliveryProductForm({
+  product,
+  methods,
+  onDone,
+}: {
+  product: AdminDeliveryProduct | null
+  methods: AdminDeliveryMethodDTO[]
+  onDone: () => void
+}) {
+  const create = useCreateDeliveryProduct()
+  const update = useUpdateDeliveryProduct()
+  const [draft, setDraft] = useState<Draft>(() => {
+    const method = methods.find((m) => m.code === product?.method) ?? methods[0]
+    return {
+      variant: product ? { id: product.variant_id, label: product.title ?? product.variant_id } : null,
+      method: method?.code ?? "",
+      enabled: product?.enabled ?? true,
+      values: method ? { [method.code]: initialValues(method, product?.settings ?? null) } : {},
+    }
+  })
+  const server = useFieldErrors(errorFields(methods))
+  const method = methods.find((m) => m.code === draft.method) ?? null
+  const values = (method && draft.values[method.code]) ?? {}
+
+  const chooseMethod = (code: string) => {
+    const next = methods.find((m) => m.code === code)
+    if (!next) return
+    setDraft((d) => ({
+      ...d,
+      method: next.code,
+      values: d.values[next.code]
+        ? d.values
+        : { ...d.values, [next.code]: initialValues(next, product?.method === next.code ? product.settings : null) },
+    }))
+  }
+  const setValue = (name: string, value: Value) =>
+    setDraft((d) => (d.method ? { ...d, values: { ...d.values, [d.method]: { ...d.values[d.method], [name]: value } } } : d))
 
   const submit = async () => {
     server.clear()
-    const settings = settingsOf(draft)
+    if (!method) return
+    const settings = settingsOf(method, values)
     try {
       if (product) {
-        await update.mutateAsync({ id: product.id, method: draft.method, settings, enabled: draft.enabled })
+        await update.mutateAsync({ id: product.id, method: method.code, settings, enabled: draft.enabled })
         toast.success(`${product.title ?? "Delivery product"} saved`)
       } else {
-        await create.mutateAsync({ variant_id: draft.variant?.id ?? "", method: draft.method, settings, enabled: draft.enabled })
+        await create.mutateAsync({ variant_id: draft.variant?.id ?? "", method: method.code, settings, enabled: draft.enabled })
         toast.success(`${draft.variant?.label ?? "Variant"} is delivered digitally now`)
       }
       onDone()
@@ -269,9 +379,6 @@ function DeliveryProductForm({ product, onDone }: { product: AdminDeliveryProduc
       server.report(e)
     }
   }
-
-  const secretHint = (key: "secret" | "password" | "bot_token") =>
-    product && draft[key].startsWith("••••") ? "Stored and hidden. Leave it as is to keep it, or type a new one." : undefined
 
   return (
     <form
@@ -291,199 +398,44 @@ function DeliveryProductForm({ product, onDone }: { product: AdminDeliveryProduc
             </Text>
           </Field>
         ) : (
-          <VariantPicker value={draft.variant} onChange={(v) => set("variant", v)} error={errorFor("variant_id")} />
+          <VariantPicker value={draft.variant} onChange={(v) => setDraft((d) => ({ ...d, variant: v }))} error={server.errorFor("variant_id")} />
         )}
 
-        <Field label="Delivery method" htmlFor="delivery-product-method" error={errorFor("method")}>
-          <Select value={draft.method} onValueChange={(v) => set("method", v as DeliveryMethod)}>
+        <Field label="Delivery method" htmlFor="delivery-product-method" error={server.errorFor("method")}>
+          <Select value={draft.method} onValueChange={chooseMethod}>
             <Select.Trigger id="delivery-product-method" data-testid="delivery-product-method">
               <Select.Value />
             </Select.Trigger>
             <Select.Content>
-              {DELIVERY_METHODS.map((m) => (
-                <Select.Item key={m} value={m}>
-                  {deliveryMethodLabel(m)}
+              {methods.map((m) => (
+                <Select.Item key={m.code} value={m.code}>
+                  {m.label}
                 </Select.Item>
               ))}
             </Select.Content>
           </Select>
         </Field>
 
-        {draft.method === "download" && (
-          <>
-            <Field
-              label="Files"
-              hint="The customer gets a download link for each file."
-              error={errorFor("settings.file_ids") ?? errorFor("settings.file_names")}
-              testId="delivery-product-file-ids-field"
-            >
-              {draft.files.length > 0 && (
-                <ul className="flex flex-col gap-y-1" data-testid="delivery-product-files">
-                  {draft.files.map((f) => (
-                    <li key={f.id} className="flex items-center justify-between gap-x-2">
-                      <Text size="small" className="break-all">
-                        {f.name}
-                      </Text>
-                      <IconButton
-                        size="small"
-                        variant="transparent"
-                        type="button"
-                        aria-label={`Remove ${f.name}`}
-                        onClick={() => set("files", draft.files.filter((x) => x.id !== f.id))}
-                      >
-                        <Trash />
-                      </IconButton>
-                    </li>
-                  ))}
-                </ul>
-              )}
-              <div>
-                <input
-                  ref={fileInput}
-                  type="file"
-                  multiple
-                  className="hidden"
-                  onChange={(e) => void onFiles(e.target.files)}
-                  data-testid="delivery-product-file-input"
-                />
-                <Button
-                  size="small"
-                  variant="secondary"
-                  type="button"
-                  isLoading={upload.isPending}
-                  onClick={() => fileInput.current?.click()}
-                >
-                  Upload files…
-                </Button>
-              </div>
-            </Field>
-            <div className="grid grid-cols-2 gap-4">
-              {text("link_lifetime_hours", "Link lifetime (hours)", { type: "number" })}
-              {text("max_downloads", "Downloads per link", { type: "number" })}
-            </div>
-          </>
-        )}
-
-        {draft.method === "license_code" && (
-          <Field
-            label="License pool"
-            htmlFor="delivery-product-pool-id"
-            error={errorFor("settings.pool_id")}
-            hint={pools.data?.license_pools.length === 0 ? "Create a pool under Settings → License pools first." : "One code per unit ordered comes from this pool."}
-            testId="delivery-product-pool-id-field"
-          >
-            <Select value={draft.pool_id} onValueChange={(v) => set("pool_id", v)}>
-              <Select.Trigger id="delivery-product-pool-id" data-testid="delivery-product-pool-id">
-                <Select.Value placeholder={pools.isPending ? "Loading pools…" : "Choose a pool"} />
-              </Select.Trigger>
-              <Select.Content>
-                {(pools.data?.license_pools ?? []).map((pool) => (
-                  <Select.Item key={pool.id} value={pool.id}>
-                    {pool.name} ({pool.counts.available} available)
-                  </Select.Item>
-                ))}
-              </Select.Content>
-            </Select>
-          </Field>
-        )}
-
-        {draft.method === "webhook" && (
-          <>
-            {text("url", "Endpoint URL", { type: "url", placeholder: "https://example.com/hooks/orders" })}
-            {text("secret", "Signing secret", {
-              mono: true,
-              placeholder: "whsec_…",
-              hint: secretHint("secret") ?? "Standard Webhooks secret; the receiver verifies each request with it.",
-              after: (
-                <Button
-                  size="small"
-                  variant="secondary"
-                  type="button"
-                  onClick={() => set("secret", generateWebhookSecret())}
-                  data-testid="delivery-product-secret-generate"
-                >
-                  Generate
-                </Button>
-              ),
-            })}
-          </>
-        )}
-
-        {draft.method === "rcon" && (
-          <>
-            <div className="grid grid-cols-3 gap-4">
-              <div className="col-span-2">{text("host", "Host", { placeholder: "mc.example.com" })}</div>
-              {text("port", "Port", { type: "number" })}
-            </div>
-            {text("password", "RCON password", { type: "password", hint: secretHint("password") })}
-            <Field
-              label="Command"
-              htmlFor="delivery-product-command"
-              error={errorFor("settings.command")}
-              hint={`Placeholders: ${RCON_PLACEHOLDERS.join(" ")}`}
-              testId="delivery-product-command-field"
-            >
-              <Textarea
-                id="delivery-product-command"
-                className="font-mono"
-                rows={2}
-                placeholder="lp user {player} parent add vip"
-                value={draft.command}
-                onChange={(e) => set("command", e.target.value)}
-                aria-invalid={!!errorFor("settings.command")}
-                data-testid="delivery-product-command"
+        {method && (
+          <div className="flex flex-col gap-y-6" data-testid="delivery-product-settings" data-method={method.code}>
+            {method.settings_fields.map((field) => (
+              <SettingsField
+                key={`${method.code}:${field.name}`}
+                field={field}
+                value={values[field.name] ?? initialValue(field, null)}
+                onChange={(v) => setValue(field.name, v)}
+                error={server.errorFor(`settings.${field.name}`) ?? (field.names_field ? server.errorFor(`settings.${field.names_field}`) : null)}
+                stored={!!product && product.method === method.code}
               />
-            </Field>
-            {text("revoke_command", "Revoke command", {
-              optional: true,
-              mono: true,
-              placeholder: "lp user {player} parent remove vip",
-              hint: "Run when the order is refunded or canceled.",
-            })}
-            <div className="flex items-start gap-x-3">
-              <Switch
-                id="delivery-product-online-only"
-                checked={draft.online_only}
-                onCheckedChange={(v) => set("online_only", v)}
-                data-testid="delivery-product-online-only"
-              />
-              <div className="flex flex-col">
-                <Label htmlFor="delivery-product-online-only" size="small" weight="plus">
-                  Only when the player is online
-                </Label>
-                <Text size="small" className="text-ui-fg-subtle">
-                  Waits and retries while the player isn't on the server.
-                </Text>
-              </div>
-            </div>
-            {text("player_field", "Player metadata field", {
-              optional: true,
-              placeholder: "player",
-              hint: "The line item metadata key holding the player name. Defaults to “player”.",
-            })}
-          </>
-        )}
-
-        {draft.method === "discord_role" && (
-          <>
-            {text("bot_token", "Bot token", { type: "password", hint: secretHint("bot_token") })}
-            <div className="grid grid-cols-2 gap-4">
-              {text("guild_id", "Server (guild) id", { mono: true })}
-              {text("role_id", "Role id", { mono: true })}
-            </div>
-            {text("user_field", "User metadata field", {
-              optional: true,
-              placeholder: "discord_user_id",
-              hint: "The line item metadata key holding the customer's Discord user id.",
-            })}
-          </>
+            ))}
+          </div>
         )}
 
         <div className="flex items-start gap-x-3">
           <Switch
             id="delivery-product-enabled"
             checked={draft.enabled}
-            onCheckedChange={(v) => set("enabled", v)}
+            onCheckedChange={(v) => setDraft((d) => ({ ...d, enabled: v }))}
             data-testid="delivery-product-enabled"
           />
           <div className="flex flex-col">
@@ -503,19 +455,37 @@ function DeliveryProductForm({ product, onDone }: { product: AdminDeliveryProduc
               Cancel
             </Button>
           </Drawer.Close>
-          <Button
-            size="small"
-            type="submit"
-            isLoading={create.isPending || update.isPending}
-            disabled={upload.isPending}
-            data-testid="delivery-product-submit"
-          >
+          <Button size="small" type="submit" isLoading={create.isPending || update.isPending} disabled={!method} data-testid="delivery-product-submit">
             {product ? "Save" : "Create"}
           </Button>
         </div>
       </Drawer.Footer>
     </form>
   )
+}
+
+/** Loads the methods, then the form. */
+function DeliveryProductFormLoader({ product, onDone }: { product: AdminDeliveryProduct | null; onDone: () => void }) {
+  const methods = useDeliveryMethods()
+  if (methods.isError) {
+    return (
+      <Drawer.Body>
+        <Text size="small" className="text-ui-fg-error" data-testid="delivery-product-methods-error">
+          Could not load the delivery methods: {errorMessage(methods.error)}
+        </Text>
+      </Drawer.Body>
+    )
+  }
+  if (!methods.data) {
+    return (
+      <Drawer.Body>
+        <Text size="small" className="text-ui-fg-muted">
+          Loading delivery methods…
+        </Text>
+      </Drawer.Body>
+    )
+  }
+  return <DeliveryProductForm product={product} methods={methods.data.delivery_methods} onDone={onDone} />
 }
 
 /** Create (product null) or edit a delivery product. */
@@ -536,7 +506,7 @@ export function DeliveryProductDrawer({
             <Heading>{product ? "Edit delivery product" : "Create delivery product"}</Heading>
           </Drawer.Title>
         </Drawer.Header>
-        {open && <DeliveryProductForm key={product?.id ?? "new"} product={product} onDone={() => onOpenChange(false)} />}
+        {open && <DeliveryProductFormLoader key={product?.id ?? "new"} product={product} onDone={() => onOpenChange(false)} />}
       </Drawer.Content>
     </Drawer>
   )

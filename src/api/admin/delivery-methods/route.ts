@@ -11,6 +11,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     code: m.code,
     label: m.label,
     remote: m.remote,
+    emailed: m.emailed,
     resend_after_unknown: m.resendAfterUnknown,
     settings_fields: [...m.settingsFields],
     settings_schema: z.toJSONSchema(m.settingsSchema) as Record<string, unknown>,

@@ -13,7 +13,8 @@ import {
   type WebhookReceiverHandle,
 } from "../../../../integration-tests/fakes/webhook-receiver"
 import { DeliveryMethodRegistry, isMasked, maskSecret } from "../methods"
-import { DELIVERY_METHODS, type DeliveryContext, type DeliveryRuntime } from "../methods/types"
+import { z } from "@medusajs/framework/zod"
+import { DELIVERY_METHODS, DELIVERY_SETTINGS_FIELD_TYPES, type DeliveryContext, type DeliveryRuntime } from "../methods/types"
 
 /**
  * Every method through the one registry, each against its fake: the
@@ -67,6 +68,12 @@ function memoryRuntime() {
       return mine.length
     },
     licensePoolExists: async (id) => id === "lpool_1",
+    async downloadLinks(ctx, settings, fresh) {
+      if (fresh) grants.get(ctx.delivery_id)?.forEach((g) => (g.revoked = true))
+      const live = await runtime.ensureDownloadGrants(ctx, settings)
+      return live.map((g) => ({ filename: null, url: `/downloads/${g.id}`, expires_at: new Date(g.expires_at).toISOString(), remaining_downloads: settings.max_downloads }))
+    },
+    assignedLicenseCodes: async (id) => (held.get(id) ?? []).filter((c) => !c.revoked).map((c) => c.code),
   }
   return { runtime, grants, held, pool }
 }
@@ -78,6 +85,70 @@ describe("DeliveryMethodRegistry", () => {
     expect(registry.list().map((m) => m.code)).toEqual([...DELIVERY_METHODS])
     expect(registry.remoteCodes().sort()).toEqual(["discord_role", "rcon", "webhook"])
     expect(() => registry.get("carrier_pigeon")).toThrow('method: "carrier_pigeon" is not a delivery method')
+  })
+
+  describe.each(DELIVERY_METHODS.map((code) => [code]))("%s declares everything the registry's readers need", (code) => {
+    const method = registry.get(code)
+    const schema = z.toJSONSchema(method.settingsSchema) as { properties?: Record<string, unknown>; required?: string[] }
+    const properties = Object.keys(schema.properties ?? {})
+
+    it("a label, a strict settings schema and a settings form that matches it", () => {
+      expect(method.code).toBe(code)
+      expect(method.label.trim()).not.toBe("")
+      expect(typeof method.settingsSchema.safeParse).toBe("function")
+      expect(method.settingsSchema.safeParse({ not_a_setting: 1 }).success).toBe(false)
+      expect(method.settingsFields.length).toBeGreaterThan(0)
+      const names = method.settingsFields.map((f) => f.name)
+      expect(new Set(names).size).toBe(names.length)
+      for (const field of method.settingsFields) {
+        // Every field of the form is a setting of the schema, rendered by a kind the admin knows.
+        expect(properties).toContain(field.name)
+        expect(DELIVERY_SETTINGS_FIELD_TYPES).toContain(field.type)
+        expect(field.label.trim()).not.toBe("")
+        expect(field.required).toBe((schema.required ?? []).includes(field.name))
+        if (field.names_field) expect(properties).toContain(field.names_field)
+      }
+      // Every required setting has a field, so the drawer can fill a valid product.
+      for (const required of schema.required ?? []) expect(names).toContain(required)
+    })
+
+    it("its secrets, the same in the form and in masking", () => {
+      const secretFields = method.settingsFields.filter((f) => f.secret).map((f) => f.name)
+      expect([...method.secretFields].sort()).toEqual(secretFields.sort())
+      for (const field of method.settingsFields) expect(field.secret).toBe(field.type === "secret")
+      const filled = Object.fromEntries(method.secretFields.map((k) => [k, "a-long-secret-value-0123456789"]))
+      for (const key of method.secretFields) expect(registry.maskSettings(code, filled)[key]).toBe("••••6789")
+    })
+
+    it("what the instructions email says about its items", async () => {
+      expect(typeof method.emailed).toBe("boolean")
+      expect(typeof method.instructions).toBe("function")
+      const settings = { file_ids: ["file_a"], link_lifetime_hours: 1, max_downloads: 2, pool_id: "lpool_1" }
+      const { runtime } = memoryRuntime()
+      await method.deliver(settings as never, context({ title: "Starter pack", quantity: 1 }), runtime).catch(() => undefined)
+      const part = await method.instructions(settings as never, context({ title: "Starter pack", quantity: 1 }), runtime, { fresh: false })
+      expect(part.text).toMatch(/^Starter pack: .+/)
+    })
+  })
+
+  it("emails the customer about downloads and license codes only, each with what they need", async () => {
+    expect(registry.list().filter((m) => m.emailed).map((m) => m.code)).toEqual(["download", "license_code"])
+    const { runtime, grants } = memoryRuntime()
+    const download = registry.get("download")
+    const settings = { file_ids: ["file_a", "file_b"], link_lifetime_hours: 24, max_downloads: 3 }
+    await download.deliver(settings as never, context(), runtime)
+    const links = await download.instructions(settings as never, context(), runtime, { fresh: false })
+    expect(links.downloads!.map((l) => l.url)).toEqual(["/downloads/dgrant_0", "/downloads/dgrant_1"])
+    const before = grants.get("dlv_01")!
+    await download.instructions(settings as never, context(), runtime, { fresh: true })
+    expect(before.every((g) => g.revoked)).toBe(true)
+
+    const codes = registry.get("license_code")
+    await codes.deliver({ pool_id: "lpool_1" } as never, context(), runtime)
+    const part = await codes.instructions({ pool_id: "lpool_1" } as never, context({ title: "Key" }), runtime, { fresh: false })
+    expect(part).toEqual({ text: "Key: your license codes are below; keep them private.", codes: ["CODE-AAAA-0001", "CODE-AAAA-0002"] })
+    const rcon = await registry.get("rcon").instructions({} as never, context({ title: "VIP rank" }), runtime, { fresh: false })
+    expect(rcon).toEqual({ text: "VIP rank: given in game to the player named at checkout." })
   })
 
   it("says per method whether a cut-off attempt may be sent again", () => {

@@ -5,6 +5,7 @@ import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, par
 import type {
   AttemptResult,
   DeliveryContext,
+  DeliveryInstructionsPart,
   DeliveryMethodOptions,
   DiscordRoleSettings,
   DeliveryMethod,
@@ -38,6 +39,7 @@ export class DiscordRoleDeliveryMethod implements DeliveryMethod<DiscordRoleSett
   /** Adding a role the member already has changes nothing. */
   readonly resendAfterUnknown = "resend_idempotent" as const
   readonly secretFields = ["bot_token"] as const
+  readonly emailed = false
   readonly settingsSchema = z
     .object({
       bot_token: settingText("bot_token", 200),
@@ -48,9 +50,17 @@ export class DiscordRoleDeliveryMethod implements DeliveryMethod<DiscordRoleSett
     .strict()
   readonly settingsFields: readonly DeliverySettingsField[] = [
     { name: "bot_token", label: "Bot token", type: "secret", required: true, secret: true },
-    { name: "guild_id", label: "Server (guild) id", type: "text", required: true, secret: false },
-    { name: "role_id", label: "Role id", type: "text", required: true, secret: false },
-    { name: "user_field", label: "Metadata key of the Discord user id", type: "text", required: false, secret: false },
+    { name: "guild_id", label: "Server (guild) id", type: "text", required: true, secret: false, mono: true },
+    { name: "role_id", label: "Role id", type: "text", required: true, secret: false, mono: true },
+    {
+      name: "user_field",
+      label: "User metadata field",
+      type: "text",
+      required: false,
+      secret: false,
+      placeholder: "discord_user_id",
+      help: "The line item metadata key holding the customer's Discord user id.",
+    },
   ]
   private readonly options: DeliveryMethodOptions
 
@@ -68,8 +78,8 @@ export class DiscordRoleDeliveryMethod implements DeliveryMethod<DiscordRoleSett
     return options.lookup_timeout_ms + options.timeout_ms
   }
 
-  instructions(title: string): string {
-    return `${title}: the role is given on the Discord server to the account named at checkout.`
+  async instructions(_settings: DiscordRoleSettings, context: DeliveryContext): Promise<DeliveryInstructionsPart> {
+    return { text: `${context.title}: the role is given on the Discord server to the account named at checkout.` }
   }
 
   /** `PUT …/guilds/{guild}/members/{user}/roles/{role}`. */

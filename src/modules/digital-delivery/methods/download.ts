@@ -3,6 +3,7 @@ import { settingText } from "./settings"
 import type {
   AttemptResult,
   DeliveryContext,
+  DeliveryInstructionsPart,
   DeliveryMethod,
   DeliveryRuntime,
   DeliverySettingsField,
@@ -21,6 +22,7 @@ export class DownloadDeliveryMethod implements DeliveryMethod<DownloadSettings> 
   readonly remote = false
   readonly resendAfterUnknown = "resend_idempotent" as const
   readonly secretFields = [] as const
+  readonly emailed = true
   readonly settingsSchema = z
     .object({
       file_ids: z
@@ -39,9 +41,17 @@ export class DownloadDeliveryMethod implements DeliveryMethod<DownloadSettings> 
     })
     .strict()
   readonly settingsFields: readonly DeliverySettingsField[] = [
-    { name: "file_ids", label: "Files", type: "list", required: true, secret: false },
-    { name: "link_lifetime_hours", label: "Link lifetime (hours)", type: "number", required: true, secret: false },
-    { name: "max_downloads", label: "Downloads per unit", type: "number", required: true, secret: false },
+    {
+      name: "file_ids",
+      label: "Files",
+      type: "files",
+      required: true,
+      secret: false,
+      names_field: "file_names",
+      help: "The customer gets a download link for each file.",
+    },
+    { name: "link_lifetime_hours", label: "Link lifetime (hours)", type: "number", required: true, secret: false, default: 72 },
+    { name: "max_downloads", label: "Downloads per unit", type: "number", required: true, secret: false, default: 5 },
   ]
 
   targets(): [] {
@@ -70,7 +80,15 @@ export class DownloadDeliveryMethod implements DeliveryMethod<DownloadSettings> 
     return { files: settings.file_ids.length, max_downloads: settings.max_downloads, link_lifetime_hours: settings.link_lifetime_hours }
   }
 
-  instructions(title: string): string {
-    return `${title}: use the download links below; each link expires and allows a limited number of downloads.`
+  async instructions(
+    settings: DownloadSettings,
+    context: DeliveryContext,
+    runtime: DeliveryRuntime,
+    options: { fresh: boolean }
+  ): Promise<DeliveryInstructionsPart> {
+    return {
+      text: `${context.title}: use the download links below; each link expires and allows a limited number of downloads.`,
+      downloads: await runtime.downloadLinks(context, settings, options.fresh),
+    }
   }
 }

@@ -4,6 +4,7 @@ import { settingText } from "./settings"
 import type {
   AttemptResult,
   DeliveryContext,
+  DeliveryInstructionsPart,
   DeliveryMethod,
   DeliveryRuntime,
   DeliverySettingsField,
@@ -21,9 +22,10 @@ export class LicenseCodeDeliveryMethod implements DeliveryMethod<LicenseCodeSett
   readonly remote = false
   readonly resendAfterUnknown = "resend_idempotent" as const
   readonly secretFields = [] as const
+  readonly emailed = true
   readonly settingsSchema = z.object({ pool_id: settingText("pool_id", 100) }).strict()
   readonly settingsFields: readonly DeliverySettingsField[] = [
-    { name: "pool_id", label: "License pool", type: "text", required: true, secret: false },
+    { name: "pool_id", label: "License pool", type: "license_pool", required: true, secret: false, help: "One code per unit ordered comes from this pool." },
   ]
 
   async checkSettings(settings: LicenseCodeSettings, runtime: DeliveryRuntime): Promise<string | null> {
@@ -64,7 +66,12 @@ export class LicenseCodeDeliveryMethod implements DeliveryMethod<LicenseCodeSett
     return { pool_id: settings.pool_id, codes: context.quantity }
   }
 
-  instructions(title: string): string {
-    return `${title}: your license code is below; keep it private.`
+  async instructions(
+    _settings: LicenseCodeSettings,
+    context: DeliveryContext,
+    runtime: DeliveryRuntime
+  ): Promise<DeliveryInstructionsPart> {
+    const codes = await runtime.assignedLicenseCodes(context.delivery_id)
+    return { text: `${context.title}: your license code${codes.length === 1 ? " is" : "s are"} below; keep ${codes.length === 1 ? "it" : "them"} private.`, codes }
   }
 }

@@ -14,6 +14,7 @@ import {
 import type {
   AttemptResult,
   DeliveryContext,
+  DeliveryInstructionsPart,
   DeliveryMethodOptions,
   ExchangeSummary,
   DeliveryMethod,
@@ -74,6 +75,7 @@ export class RconDeliveryMethod implements DeliveryMethod<RconSettings> {
   /** A console command is not idempotent: one that may have run is never sent again by itself. */
   readonly resendAfterUnknown = "never" as const
   readonly secretFields = ["password"] as const
+  readonly emailed = false
   readonly settingsSchema = z
     .object({
       host: settingText("host", 255),
@@ -94,13 +96,45 @@ export class RconDeliveryMethod implements DeliveryMethod<RconSettings> {
     })
     .strict()
   readonly settingsFields: readonly DeliverySettingsField[] = [
-    { name: "host", label: "Host", type: "text", required: true, secret: false },
-    { name: "port", label: "Port", type: "number", required: true, secret: false },
+    { name: "host", label: "Host", type: "text", required: true, secret: false, placeholder: "mc.example.com" },
+    { name: "port", label: "Port", type: "number", required: true, secret: false, default: 25575 },
     { name: "password", label: "RCON password", type: "secret", required: true, secret: true },
-    { name: "command", label: "Command", type: "template", required: true, secret: false, help: "{player}, {order_id}, {display_id}, {quantity}, {sku}, {email}" },
-    { name: "revoke_command", label: "Revoke command", type: "template", required: false, secret: false },
-    { name: "online_only", label: "Only when the player is online", type: "boolean", required: false, secret: false },
-    { name: "player_field", label: "Metadata key of the player name", type: "text", required: false, secret: false },
+    {
+      name: "command",
+      label: "Command",
+      type: "template",
+      required: true,
+      secret: false,
+      placeholder: "lp user {player} parent add vip",
+      help: "Placeholders: {player} {order_id} {display_id} {quantity} {sku} {email}",
+    },
+    {
+      name: "revoke_command",
+      label: "Revoke command",
+      type: "template",
+      required: false,
+      secret: false,
+      placeholder: "lp user {player} parent remove vip",
+      help: "Run when the order is refunded or canceled.",
+    },
+    {
+      name: "online_only",
+      label: "Only when the player is online",
+      type: "boolean",
+      required: false,
+      secret: false,
+      default: false,
+      help: "Waits and retries while the player isn't on the server.",
+    },
+    {
+      name: "player_field",
+      label: "Player metadata field",
+      type: "text",
+      required: false,
+      secret: false,
+      placeholder: "player",
+      help: "The line item metadata key holding the player name. Defaults to “player”.",
+    },
   ]
   private readonly options: DeliveryMethodOptions
 
@@ -118,8 +152,8 @@ export class RconDeliveryMethod implements DeliveryMethod<RconSettings> {
     return options.lookup_timeout_ms + 3 * (options.timeout_ms + GUARD_MS) + GUARD_MS
   }
 
-  instructions(title: string): string {
-    return `${title}: given in game to the player named at checkout.`
+  async instructions(_settings: RconSettings, context: DeliveryContext): Promise<DeliveryInstructionsPart> {
+    return { text: `${context.title}: given in game to the player named at checkout.` }
   }
 
   /**

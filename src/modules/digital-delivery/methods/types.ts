@@ -6,8 +6,6 @@
 
 export const DELIVERY_METHODS = ["download", "license_code", "webhook", "rcon", "discord_role"] as const
 export type DeliveryMethodCode = (typeof DELIVERY_METHODS)[number]
-/** The methods that talk to a service outside the store (dry runs for test orders; limited per target in a sweep). */
-export const REMOTE_DELIVERY_METHODS = ["webhook", "rcon", "discord_role"] as const satisfies readonly DeliveryMethodCode[]
 
 /** Per-item delivery state (the state machine is in ../state-machine.ts). */
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed", "awaiting_recipient", "revoked"] as const
@@ -114,15 +112,45 @@ export type AttemptResult = {
   retry_after_ms?: number | null
 }
 
+/**
+ * How the admin renders a settings field. The generic kinds need nothing of
+ * the admin beyond this description; `files` (an upload list) and
+ * `license_pool` (a pool picker) are the two widgets that read other parts
+ * of the store.
+ */
+export const DELIVERY_SETTINGS_FIELD_TYPES = ["text", "url", "number", "boolean", "list", "secret", "template", "files", "license_pool"] as const
+export type DeliverySettingsFieldType = (typeof DELIVERY_SETTINGS_FIELD_TYPES)[number]
+
 /** One settings field as the admin renders it (`GET /admin/delivery-methods`). */
 export type DeliverySettingsField = {
+  /** The settings key (errors name it `settings.<name>`). */
   name: string
   label: string
-  type: "text" | "number" | "boolean" | "list" | "secret" | "template"
+  type: DeliverySettingsFieldType
   required: boolean
-  /** Secret: stored, never shown whole (masked by `maskSecret`). */
+  /** Secret: stored, never shown whole (masked by `maskSecret`); must be listed in `secretFields`. */
   secret: boolean
+  /** A line under the field. */
   help?: string
+  placeholder?: string
+  /** Value a new product starts with. */
+  default?: string | number | boolean
+  /** Monospaced input (ids, commands). */
+  mono?: boolean
+  /** `files`: the settings key that keeps each file's display name, by id. */
+  names_field?: string
+  /** `secret`: the admin offers to generate one of this kind. */
+  generate?: "standard_webhooks_secret"
+}
+
+/** What the instructions email says about one delivered item, from its method. */
+export type DeliveryInstructionsPart = {
+  /** One sentence for the customer about this item. */
+  text: string
+  /** Download links (download method). */
+  downloads?: { filename: string | null; url: string; expires_at: string; remaining_downloads: number }[]
+  /** License codes, whole: the email is the one place they are shown. */
+  codes?: string[]
 }
 
 /** One outside address a method's settings point at (SSRF-checked on save and at request time). */
@@ -146,6 +174,17 @@ export type DeliveryRuntime = {
   revokeLicenseCodes(delivery_id: string): Promise<number>
   /** Whether a license pool exists (settings check). */
   licensePoolExists(pool_id: string): Promise<boolean>
+  /**
+   * The delivery's download links for the instructions email (signed URLs);
+   * `fresh`: new links that retire the old ones and carry over the downloads left.
+   */
+  downloadLinks(
+    context: DeliveryContext,
+    settings: DownloadSettings,
+    fresh: boolean
+  ): Promise<NonNullable<DeliveryInstructionsPart["downloads"]>>
+  /** The codes the delivery holds (assigned, not revoked). */
+  assignedLicenseCodes(delivery_id: string): Promise<string[]>
 }
 
 /**
@@ -189,8 +228,15 @@ export interface DeliveryMethod<S = DeliverySettings> {
   revoke(settings: S, context: DeliveryContext, runtime: DeliveryRuntime): Promise<AttemptResult>
   /** What the attempt would send, secrets masked: the attempt log's `sending` row and a test order's dry run. */
   describe(settings: S, context: DeliveryContext): ExchangeSummary
-  /** What the instructions email says about an item delivered this way. */
-  instructions(title: string): string
+  /**
+   * The customer is emailed about an item delivered this way (a link, a
+   * code): the instructions email covers it and waits for it. Other items
+   * arrive elsewhere (game, Discord, the partner's system) and are emailed
+   * only with a resend or staff notes.
+   */
+  readonly emailed: boolean
+  /** What the instructions email says about one delivered item (`fresh`: new download links asked for). */
+  instructions(settings: S, context: DeliveryContext, runtime: DeliveryRuntime, options: { fresh: boolean }): Promise<DeliveryInstructionsPart>
 }
 
 /** Options the methods share. */

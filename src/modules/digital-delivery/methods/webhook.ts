@@ -5,6 +5,7 @@ import { checkTarget, describeError, isAttemptResult, isTimeout, maskSecret, par
 import type {
   AttemptResult,
   DeliveryContext,
+  DeliveryInstructionsPart,
   DeliveryMethodOptions,
   ExchangeSummary,
   DeliveryMethod,
@@ -92,6 +93,7 @@ export class WebhookDeliveryMethod implements DeliveryMethod<WebhookSettings> {
   /** The receiver deduplicates by `webhook-id`, the same on every send. */
   readonly resendAfterUnknown = "resend_same_id" as const
   readonly secretFields = ["secret"] as const
+  readonly emailed = false
   readonly settingsSchema = z
     .object({
       url: z
@@ -103,8 +105,18 @@ export class WebhookDeliveryMethod implements DeliveryMethod<WebhookSettings> {
     })
     .strict()
   readonly settingsFields: readonly DeliverySettingsField[] = [
-    { name: "url", label: "URL", type: "text", required: true, secret: false },
-    { name: "secret", label: "Signing secret (whsec_…)", type: "secret", required: true, secret: true },
+    { name: "url", label: "Endpoint URL", type: "url", required: true, secret: false, placeholder: "https://example.com/hooks/orders" },
+    {
+      name: "secret",
+      label: "Signing secret",
+      type: "secret",
+      required: true,
+      secret: true,
+      mono: true,
+      placeholder: "whsec_…",
+      generate: "standard_webhooks_secret",
+      help: "Standard Webhooks secret; the receiver verifies each request with it.",
+    },
   ]
   private readonly options: DeliveryMethodOptions
 
@@ -121,8 +133,8 @@ export class WebhookDeliveryMethod implements DeliveryMethod<WebhookSettings> {
     return options.lookup_timeout_ms + options.timeout_ms
   }
 
-  instructions(title: string): string {
-    return `${title}: delivered to your account by the seller's system.`
+  async instructions(_settings: WebhookSettings, context: DeliveryContext): Promise<DeliveryInstructionsPart> {
+    return { text: `${context.title}: delivered to your account by the seller's system.` }
   }
 
   /** POSTs `order_ops.delivery.requested` with `webhook-id` = the idempotency key. */

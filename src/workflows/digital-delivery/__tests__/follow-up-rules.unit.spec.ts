@@ -1,5 +1,6 @@
 import { licenseCodeLinesProblem, parseLicenseCodeLines } from "../utils/license-code-lines"
 import { decideAutoComplete } from "../steps/auto-complete-order"
+import { DeliveryMethodRegistry } from "../../../modules/digital-delivery/methods"
 import { planInstructions } from "../steps/plan-delivery-instructions"
 import type { DeliveryOrder } from "../utils/order-context"
 import type { DeliveryDTO } from "../utils/types"
@@ -8,31 +9,36 @@ type Row = Pick<DeliveryDTO, "id" | "method" | "status" | "attempts">
 type Done = Pick<DeliveryDTO, "line_item_id" | "status">
 
 const NOW = new Date("2041-03-01T12:00:00.000Z")
+/** The registry's emailed methods (download, license code). */
+const EMAILED = new DeliveryMethodRegistry()
+  .list()
+  .filter((m) => m.emailed)
+  .map((m) => m.code)
 const dl = (id: string, method: string, status: string, attempts = 1) => ({ id, method, status, attempts }) as Row
 
 describe("planInstructions", () => {
   it("covers every delivered download and code not emailed yet, in one email", () => {
-    const plan = planInstructions("order_1", [dl("d2", "license_code", "delivered"), dl("d1", "download", "delivered"), dl("d3", "rcon", "delivered")], [], NOW)
+    const plan = planInstructions("order_1", [dl("d2", "license_code", "delivered"), dl("d1", "download", "delivered"), dl("d3", "rcon", "delivered")], [], NOW, EMAILED)
     expect(plan).toMatchObject({ delivery_ids: ["d1", "d2"], covered_delivery_ids: ["d1", "d2"], defer_until: null })
   })
 
   it("waits for a sibling still on its first attempt, at most a minute", () => {
-    const plan = planInstructions("order_1", [dl("d1", "download", "delivered"), dl("d2", "license_code", "pending", 0)], [], NOW)
+    const plan = planInstructions("order_1", [dl("d1", "download", "delivered"), dl("d2", "license_code", "pending", 0)], [], NOW, EMAILED)
     expect(plan.defer_until).toBe("2041-03-01T12:01:00.000Z")
   })
 
   it("does not wait for a sibling whose attempt already failed once", () => {
-    const plan = planInstructions("order_1", [dl("d1", "download", "delivered"), dl("d2", "license_code", "pending", 1)], [], NOW)
+    const plan = planInstructions("order_1", [dl("d1", "download", "delivered"), dl("d2", "license_code", "pending", 1)], [], NOW, EMAILED)
     expect(plan).toMatchObject({ delivery_ids: ["d1"], defer_until: null })
   })
 
   it("sends nothing again for what was emailed, and one key per set of deliveries", () => {
-    const again = planInstructions("order_1", [dl("d1", "download", "delivered")], ["d1"], NOW)
+    const again = planInstructions("order_1", [dl("d1", "download", "delivered")], ["d1"], NOW, EMAILED)
     expect(again.delivery_ids).toEqual([])
-    const a = planInstructions("order_1", [dl("d1", "download", "delivered")], [], NOW)
-    const b = planInstructions("order_1", [dl("d1", "download", "delivered"), dl("d2", "download", "delivered")], [], NOW)
+    const a = planInstructions("order_1", [dl("d1", "download", "delivered")], [], NOW, EMAILED)
+    const b = planInstructions("order_1", [dl("d1", "download", "delivered"), dl("d2", "download", "delivered")], [], NOW, EMAILED)
     expect(a.idempotency_key).not.toBe(b.idempotency_key)
-    expect(planInstructions("order_1", [dl("d1", "download", "delivered")], [], NOW).idempotency_key).toBe(a.idempotency_key)
+    expect(planInstructions("order_1", [dl("d1", "download", "delivered")], [], NOW, EMAILED).idempotency_key).toBe(a.idempotency_key)
   })
 })
 

@@ -5,9 +5,6 @@ import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
 import type { DeliveryDTO } from "../utils/types"
 
-/** Methods whose delivery is something the customer is emailed (a link, a code). */
-export const EMAILED_DELIVERY_METHODS = ["download", "license_code"] as const
-
 /** How long the email waits for a sibling item that is still being delivered, at most. */
 export const INSTRUCTIONS_SIBLING_WAIT_SECONDS = 60
 
@@ -28,7 +25,8 @@ export type DeliveryInstructionsPlan = {
 
 /**
  * Pure rule: which delivered items an order's next instructions email
- * covers. Items delivered together get one email: while another item of
+ * covers: those of the methods the customer is emailed about
+ * (`emailedMethods`: the registry's methods with `emailed`). Items delivered together get one email: while another item of
  * the order that is emailed is still on its first attempt, the email waits
  * for it (its own delivered event asks again; the sweep sends at
  * `now + INSTRUCTIONS_SIBLING_WAIT_SECONDS` at the latest).
@@ -37,9 +35,10 @@ export function planInstructions(
   orderId: string,
   deliveries: Pick<DeliveryDTO, "id" | "method" | "status" | "attempts">[],
   covered: string[],
-  now: Date
+  now: Date,
+  emailedMethods: readonly string[]
 ): DeliveryInstructionsPlan {
-  const emailed = deliveries.filter((d) => (EMAILED_DELIVERY_METHODS as readonly string[]).includes(d.method))
+  const emailed = deliveries.filter((d) => emailedMethods.includes(d.method))
   const done = new Set(covered)
   const delivery_ids = emailed.filter((d) => d.status === "delivered" && !done.has(d.id)).map((d) => d.id).sort()
   const siblingOnItsWay = emailed.some((d) => d.status === "pending" && d.attempts === 0)
@@ -66,7 +65,12 @@ export const planDeliveryInstructionsStep = createStep(
       { order_id: input.order_id },
       { select: ["id", "method", "status", "attempts"] }
     )) as unknown as DeliveryDTO[]
-    const plan = planInstructions(input.order_id, deliveries, input.covered_delivery_ids, new Date())
+    const emailedMethods = service
+      .getMethods()
+      .list()
+      .filter((m) => m.emailed)
+      .map((m) => m.code)
+    const plan = planInstructions(input.order_id, deliveries, input.covered_delivery_ids, new Date(), emailedMethods)
     if (!plan.delivery_ids.length || plan.defer_until) {
       return new StepResponse(plan)
     }

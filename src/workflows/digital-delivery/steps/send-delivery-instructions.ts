@@ -3,9 +3,9 @@ import { ORDER_OPS_SETTINGS_MODULE, type OrderOpsSettingsModuleService } from ".
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
-import type { DownloadSettings } from "../../../modules/digital-delivery/methods/types"
 import { mayNotifyAboutOrder } from "../../test-orders/utils/test-order-rules"
-import { ensureDownloadGrants } from "../utils/attempt-delivery"
+import { deliveryContext } from "../utils/attempt-delivery"
+import { deliveryRuntime, downloadPath } from "../utils/delivery-runtime"
 import { loadDeliveryOrder } from "../utils/order-context"
 import type { DeliveryDTO, DeliveryProductDTO } from "../utils/types"
 
@@ -13,21 +13,20 @@ export type DeliveryInstructions = {
   order_id: string
   display_id: number | null
   email: string | null
+  /** One line per delivered item, written by its delivery method. */
+  items: { delivery_id: string; title: string; method: string; text: string }[]
   downloads: { delivery_id: string; title: string; filename: string | null; url: string; expires_at: string; remaining_downloads: number }[]
   codes: { delivery_id: string; title: string; codes: string[] }[]
   notes: { delivery_id: string; title: string; notes: string | null; redemption_code: string | null }[]
 }
 
-/** The public path of a download link (no publishable key needed: the token is the credential). */
-export function downloadPath(token: string): string {
-  return `/downloads/${token}`
-}
+export { downloadPath }
 
 /**
- * What a customer needs to use their digital items: download links (fresh
- * ones when asked: new grants with a new lifetime and the downloads the
- * old links had left, the old links retired), license codes
- * and the staff's delivery notes and redemption codes.
+ * What a customer needs to use their digital items, each item described by
+ * its delivery method (`DeliveryMethod.instructions`: its sentence, download
+ * links — fresh ones when asked, retiring the old — or license codes), plus
+ * the staff's delivery notes and redemption codes.
  */
 export async function buildDeliveryInstructions(
   container: Parameters<Parameters<typeof createStep>[1]>[1]["container"],
@@ -42,34 +41,33 @@ export async function buildDeliveryInstructions(
   const deliveries = ((await service.listDeliveries({ order_id: orderId })) as unknown as DeliveryDTO[]).filter(
     (d) => d.status === "delivered" && (!options.delivery_ids || options.delivery_ids.includes(d.id))
   )
-  const base = (process.env.MEDUSA_BACKEND_URL ?? "").replace(/\/$/, "")
-  const result: DeliveryInstructions = { order_id: orderId, display_id: order.display_id, email: order.email, downloads: [], codes: [], notes: [] }
+  const methods = service.getMethods()
+  const runtime = deliveryRuntime(service)
+  const productIds = [...new Set(deliveries.map((d) => d.delivery_product_id).filter((id): id is string => !!id))]
+  const products = productIds.length
+    ? ((await service.listDeliveryProducts({ id: productIds }, { withDeleted: true })) as unknown as DeliveryProductDTO[])
+    : []
+  const settingsOf = new Map(products.map((p) => [p.id, p.settings as unknown as Record<string, unknown>]))
+  const result: DeliveryInstructions = {
+    order_id: orderId,
+    display_id: order.display_id,
+    email: order.email,
+    items: [],
+    downloads: [],
+    codes: [],
+    notes: [],
+  }
   for (const delivery of deliveries) {
-    if (delivery.method === "download" && delivery.delivery_product_id) {
-      const [product] = (await service.listDeliveryProducts({ id: delivery.delivery_product_id }, { withDeleted: true })) as unknown as DeliveryProductDTO[]
-      if (product) {
-        const settings = product.settings as unknown as DownloadSettings
-        // Fresh links retire the old ones and carry over what was left, never a new allowance.
-        const reissued = options.fresh_links
-          ? await service.reissueDownloadGrants(delivery.id, new Date(Date.now() + settings.link_lifetime_hours * 3600_000))
-          : []
-        const grants = reissued.length ? reissued : await ensureDownloadGrants(service, delivery, settings, false)
-        for (const grant of grants) {
-          result.downloads.push({
-            delivery_id: delivery.id,
-            title: delivery.title,
-            filename: grant.filename,
-            url: `${base}${downloadPath(service.signDownloadToken(grant.id, new Date(grant.expires_at)))}`,
-            expires_at: new Date(grant.expires_at).toISOString(),
-            remaining_downloads: grant.remaining_downloads,
-          })
-        }
+    const settings = delivery.delivery_product_id ? settingsOf.get(delivery.delivery_product_id) : undefined
+    if (settings) {
+      const method = methods.get(delivery.method)
+      const part = await method.instructions(settings as never, deliveryContext(delivery, order, 0), runtime, { fresh: options.fresh_links })
+      result.items.push({ delivery_id: delivery.id, title: delivery.title, method: delivery.method, text: part.text })
+      for (const link of part.downloads ?? []) {
+        result.downloads.push({ delivery_id: delivery.id, title: delivery.title, ...link })
       }
-    }
-    if (delivery.method === "license_code") {
-      const codes = (await service.listLicenseCodes({ delivery_id: delivery.id, status: "assigned" })) as unknown as { code: string }[]
-      if (codes.length) {
-        result.codes.push({ delivery_id: delivery.id, title: delivery.title, codes: codes.map((c) => c.code) })
+      if (part.codes?.length) {
+        result.codes.push({ delivery_id: delivery.id, title: delivery.title, codes: part.codes })
       }
     }
     if (delivery.notes || delivery.redemption_code) {

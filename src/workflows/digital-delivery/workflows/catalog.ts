@@ -78,8 +78,18 @@ const deleteLicensePoolStep = createStep(
   "order-ops-delete-license-pool-step",
   async (input: { id: string }, { container }) => {
     const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
-    const products = await service.listDeliveryProducts({ method: "license_code" })
-    const used = products.filter((p) => (p.settings as { pool_id?: string })?.pool_id === input.id)
+    // The methods whose settings point at a license pool, and the setting that does, from the registry.
+    const poolFields = new Map(
+      service
+        .getMethods()
+        .list()
+        .map((m): [string, string[]] => [m.code, m.settingsFields.filter((f) => f.type === "license_pool").map((f) => f.name)])
+        .filter(([, fields]) => fields.length)
+    )
+    const products = poolFields.size ? await service.listDeliveryProducts({ method: [...poolFields.keys()] as never }) : []
+    const used = products.filter((p) =>
+      (poolFields.get(p.method) ?? []).some((field) => (p.settings as Record<string, unknown> | null)?.[field] === input.id)
+    )
     if (used.length) {
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,

@@ -3,34 +3,44 @@ import { EllipsisHorizontal, PencilSquare, Plus, Trash } from "@medusajs/icons"
 import { Button, Container, DropdownMenu, Heading, IconButton, StatusBadge, Table, Text, toast, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { DeliveryProductDrawer } from "../../../components/digital-delivery/delivery-product-drawer"
-import { useDeleteDeliveryProduct, useDeliveryProducts, useLicensePools } from "../../../hooks/digital-delivery"
-import { deliveryMethodLabel, type AdminDeliveryProduct } from "../../../lib/digital-delivery"
+import { useDeleteDeliveryProduct, useDeliveryMethods, useDeliveryProducts, useLicensePools } from "../../../hooks/digital-delivery"
+import { deliveryMethodLabel, type AdminDeliveryMethodDTO, type AdminDeliveryProduct } from "../../../lib/digital-delivery"
 import { errorMessage } from "../../../lib/errors"
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`
 
-/** One line saying how a product is delivered; secrets appear masked, as the API returns them. */
-function settingsSummary(product: AdminDeliveryProduct, poolName: (id: string) => string | undefined): string {
+/**
+ * One line saying how a product is delivered, from its method's settings
+ * fields (the server's registry); secrets appear masked, as the API returns them.
+ */
+function settingsSummary(
+  product: AdminDeliveryProduct,
+  method: AdminDeliveryMethodDTO | undefined,
+  poolName: (id: string) => string | undefined
+): string {
   const s = product.settings
   const str = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : "")
-  switch (product.method) {
-    case "download": {
-      const files = Array.isArray(s.file_ids) ? s.file_ids.length : 0
-      return [plural(files, "file"), `links last ${str(s.link_lifetime_hours)} h`, `${str(s.max_downloads)} downloads each`].join(" · ")
-    }
-    case "license_code":
-      return `Pool: ${poolName(str(s.pool_id)) ?? str(s.pool_id)}`
-    case "webhook":
-      return [str(s.url), `secret ${str(s.secret)}`].join(" · ")
-    case "rcon":
-      return [`${str(s.host)}:${str(s.port)}`, str(s.command), `password ${str(s.password)}`, s.online_only ? "online only" : ""]
-        .filter(Boolean)
-        .join(" · ")
-    case "discord_role":
-      return [`guild ${str(s.guild_id)}`, `role ${str(s.role_id)}`, `token ${str(s.bot_token)}`].join(" · ")
-    default:
-      return ""
-  }
+  return (method?.settings_fields ?? [])
+    .map((field) => {
+      const value = s[field.name]
+      if (value === undefined || value === null || value === "") return ""
+      switch (field.type) {
+        case "files":
+        case "list":
+          return Array.isArray(value) ? plural(value.length, field.type === "files" ? "file" : "entry") : ""
+        case "license_pool":
+          return `${field.label}: ${poolName(str(value)) ?? str(value)}`
+        case "boolean":
+          return value === true ? field.label.toLowerCase() : ""
+        case "number":
+        case "secret":
+          return `${field.label.toLowerCase()} ${str(value)}`
+        default:
+          return str(value)
+      }
+    })
+    .filter(Boolean)
+    .join(" · ")
 }
 
 /**
@@ -40,6 +50,8 @@ function settingsSummary(product: AdminDeliveryProduct, poolName: (id: string) =
 const DeliveryProductsPage = () => {
   const { data, isPending, isError, error, refetch } = useDeliveryProducts()
   const pools = useLicensePools()
+  const methods = useDeliveryMethods()
+  const methodOf = (code: string) => methods.data?.delivery_methods.find((m) => m.code === code)
   const remove = useDeleteDeliveryProduct()
   const prompt = usePrompt()
   const [drawer, setDrawer] = useState<{ open: boolean; product: AdminDeliveryProduct | null }>({ open: false, product: null })
@@ -120,15 +132,15 @@ const DeliveryProductsPage = () => {
             {data.delivery_products.map((product) => (
               <Table.Row key={product.id} data-testid="delivery-product-row" data-product-id={product.id} data-method={product.method}>
                 <Table.Cell data-testid="delivery-product-title">{product.title ?? product.variant_id}</Table.Cell>
-                <Table.Cell data-testid="delivery-product-method-label">{deliveryMethodLabel(product.method)}</Table.Cell>
+                <Table.Cell data-testid="delivery-product-method-label">{deliveryMethodLabel(product.method, methods.data?.delivery_methods)}</Table.Cell>
                 <Table.Cell>
                   <StatusBadge color={product.enabled ? "green" : "grey"} data-testid="delivery-product-enabled-badge">
                     {product.enabled ? "Enabled" : "Disabled"}
                   </StatusBadge>
                 </Table.Cell>
                 <Table.Cell className="max-w-[420px]">
-                  <Text size="small" className="text-ui-fg-subtle truncate" data-testid="delivery-product-summary" title={settingsSummary(product, poolName)}>
-                    {settingsSummary(product, poolName)}
+                  <Text size="small" className="text-ui-fg-subtle truncate" data-testid="delivery-product-summary" title={settingsSummary(product, methodOf(product.method), poolName)}>
+                    {settingsSummary(product, methodOf(product.method), poolName)}
                   </Text>
                 </Table.Cell>
                 <Table.Cell>

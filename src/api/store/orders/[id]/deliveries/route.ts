@@ -4,7 +4,7 @@ import { DIGITAL_DELIVERY_MODULE } from "../../../../../modules/digital-delivery
 import type DigitalDeliveryModuleService from "../../../../../modules/digital-delivery/service"
 import { DELIVERY_STATUS_LABELS } from "../../../../../modules/digital-delivery/state-machine"
 import type { DeliveryStatus } from "../../../../../modules/digital-delivery/methods/types"
-import { downloadPath } from "../../../../../workflows/digital-delivery/steps/send-delivery-instructions"
+import { downloadPath } from "../../../../../workflows/digital-delivery/utils/delivery-runtime"
 import type { DeliveryDTO } from "../../../../../workflows/digital-delivery/utils/types"
 
 /**
