@@ -19,6 +19,7 @@ export const OrderOpsEvents = {
   DELIVERY_UPDATED: "order_ops.delivery.updated",
   TEST_ORDER_PLACED: "order_ops.test_order.placed",
   TEST_ORDER_DELETED: "order_ops.test_order.deleted",
+  ORDER_STATUS_CHANGED: "order_ops.order.status_changed",
   ORDER_HELD: "order_ops.order.held",
   ORDER_RELEASED: "order_ops.order.released",
   ORDER_LABEL_SET: "order_ops.order.label_set",
@@ -47,6 +48,10 @@ export type ShipmentEventData = {
   /** For `status_changed`: the new and previous status. */
   status?: string
   previous_status?: string | null
+  /** For `updated`: the carrier, tracking number or tracking URL changed. */
+  tracking_changed?: boolean
+  /** For `updated`: the shipment's `updated_at` after the edit (ISO), which names this edit. */
+  updated_at?: string
 }
 
 /** Payload of `order_ops.test_order.*` events. */
@@ -76,4 +81,20 @@ export type DeliveryEventData = {
   id: string
   order_id: string
   status: string
+}
+
+/**
+ * Payload of `order_ops.order.status_changed`: a refresh changed the persisted
+ * fulfillment or payment status of an order (not on its first row). Both
+ * pairs are given, changed or not.
+ */
+export type OrderStatusChangedEventData = {
+  /** The order id. */
+  id: string
+  /** When the computation that wrote the new row began (ISO): with the statuses, what makes a change unique. */
+  computed_at: string
+  fulfillment_status: string
+  previous_fulfillment_status: string
+  payment_status: string
+  previous_payment_status: string
 }

@@ -220,6 +220,23 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("the sweep leases in batches: one lease call takes work for every idle worker; each delivery is sent once", async () => {
+      const { webhook_endpoint } = await createEndpoint({ max_in_flight: 50 })
+      const ids: string[] = []
+      for (let i = 0; i < 12; i++) ids.push(await sendTest(webhook_endpoint.id))
+      const lease = jest.spyOn(service(), "leaseDueDeliveries")
+      try {
+        expect((await sweep(T0)).attempted).toBe(12)
+        // Every worker (concurrency 20) is idle at the start: the first call asks for all of them.
+        expect(lease.mock.calls[0][0].limit).toBe(service().getOptions().webhooks.concurrency)
+        expect(lease.mock.calls.length).toBeLessThan(12)
+      } finally {
+        lease.mockRestore()
+      }
+      expect(receiver.requests.map((r) => r.headers["webhook-id"]).sort()).toEqual([...ids].sort())
+      expect((await service().listWebhookDeliveries({ id: ids })).every((d) => d.status === "succeeded")).toBe(true)
+    })
+
     it("test orders reach only endpoints that opted in, flagged is_test; enqueueing twice adds nothing", async () => {
       const optedOut = await createEndpoint()
       const optedIn = await createEndpoint({ include_test_orders: true })

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents, PaymentEvents } from "@medusajs/framework/utils"
-import { OrderOpsEvents, type OrderNoteEventData, type ShipmentEventData } from "../events"
+import { OrderOpsEvents, type OrderNoteEventData, type OrderStatusChangedEventData, type ShipmentEventData } from "../events"
 import type { OrderWebhookSource } from "../workflows/order-webhooks/steps/build-order-webhook-events"
 import { sweepWebhookDeliveries } from "../workflows/order-webhooks/utils/sweep-webhook-deliveries"
 import { enqueueOrderWebhookEventsWorkflow } from "../workflows/order-webhooks/workflows/enqueue-order-webhook-events"
@@ -25,6 +25,18 @@ function sourceOf(name: string, data: Record<string, unknown>): OrderWebhookSour
     case OrderOpsEvents.SHIPMENT_STATUS_CHANGED: {
       const s = data as ShipmentEventData
       return s.status ? { source: "shipment.status_changed", id, order_id: s.order_id, status: s.status, previous_status: s.previous_status ?? null } : null
+    }
+    case OrderOpsEvents.ORDER_STATUS_CHANGED: {
+      const c = data as OrderStatusChangedEventData
+      return {
+        source: "order.status_changed",
+        id,
+        computed_at: c.computed_at,
+        fulfillment_status: c.fulfillment_status,
+        previous_fulfillment_status: c.previous_fulfillment_status,
+        payment_status: c.payment_status,
+        previous_payment_status: c.previous_payment_status,
+      }
     }
     case OrderOpsEvents.DELIVERY_DELIVERED:
       return { source: "delivery.delivered", id }
@@ -63,6 +75,7 @@ export const config: SubscriberConfig = {
     OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
     OrderOpsEvents.DELIVERY_DELIVERED,
     OrderOpsEvents.DELIVERY_FAILED,
+    OrderOpsEvents.ORDER_STATUS_CHANGED,
   ],
   context: { subscriberId: "order-ops-order-webhooks-enqueue" },
 }

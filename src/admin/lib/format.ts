@@ -191,7 +191,9 @@ export function describeTimelineEntry(
         detail: typeof d.refund_status === "string" ? refundStatusLook(d.refund_status).label : undefined,
       }
     case "shipment.customer_notified":
-      return { title: "Customer notified of shipment", detail: d.to as string }
+      return { title: d.tracking_changed ? "Customer notified of new tracking details" : "Customer notified of shipment", detail: d.to as string }
+    case "refund.customer_notified":
+      return { title: "Customer notified of refund", detail: d.to as string }
     case "delivery.delivered":
     case "delivery.failed":
     case "delivery.awaiting_recipient":

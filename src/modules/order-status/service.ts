@@ -16,8 +16,9 @@ export type UpsertOrderStatusesResult = {
   /** The rows after the write, one per input order (a newer computation's row where ours was older). */
   rows: OrderStatusDTO[]
   /**
-   * Rows this call replaced, as they were (every column, as JSON): what
-   * compensation puts back, only while the row is still the one this call wrote.
+   * Rows this call replaced, exactly as they were just before its write
+   * (every column, as JSON): what compensation puts back, only while the row
+   * is still the one this call wrote, and the old side of a status change.
    */
   previous: Record<string, unknown>[]
   /** Ids of the rows this call created: what compensation deletes. */
@@ -90,6 +91,9 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
    * features add) are left as they are on update and take their defaults on
    * insert. Each statement commits on its own (no transaction around the
    * batch), so a batch holds no row lock while it writes the next order.
+   * An update replaces only the row version (`xmin`) it read; when another
+   * write got in between, the row is read again and the write retried, so
+   * `previous` is exactly what was replaced (the old side of a status change).
    *
    * @returns the rows after the write, what was replaced (for compensation),
    *   the rows created and the orders whose newer row was kept.
@@ -108,13 +112,21 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
     const orderIds = [...byOrder.keys()].sort()
     const placeholders = orderIds.map(() => "?").join(", ")
 
-    const previous = (
-      await db.execute(
-        `select to_jsonb(s) as "row" from "order_status" s where s."order_id" in (${placeholders}) and s."deleted_at" is null`,
-        orderIds
-      )
-    ).map((r) => r.row as Record<string, unknown>)
+    // Each row with its version (`xmin`): a write replaces only the version it
+    // read, so `previous` is exactly the row replaced even when another
+    // refresh of the order writes in between (a status change is then
+    // reported once, from the right old value).
+    type Current = { version: string; row: Record<string, unknown> }
+    const current = new Map<string, Current>(
+      (
+        await db.execute(
+          `select s.xmin::text as "version", to_jsonb(s) as "row" from "order_status" s where s."order_id" in (${placeholders}) and s."deleted_at" is null`,
+          orderIds
+        )
+      ).map((r) => [(r.row as Record<string, unknown>).order_id as string, { version: r.version as string, row: r.row as Record<string, unknown> }])
+    )
 
+    const previous: Record<string, unknown>[] = []
     const createdIds: string[] = []
     const skipped: string[] = []
     for (const orderId of orderIds) {
@@ -126,20 +138,47 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
         values.raw_total = new BigNumber(values.total as number).raw
       }
       const columns = Object.keys(values).map(quote)
-      const [written] = await db.execute(
-        `insert into "order_status" ("id", ${columns.join(", ")}, "created_at", "updated_at")
-         select ?, ${columns.map((c) => `r.${c}`).join(", ")}, now(), now()
-         from jsonb_populate_record(null::"order_status", ?::jsonb) r
-         on conflict ("order_id") where "deleted_at" is null do update
-           set ${columns.map((c) => `${c} = excluded.${c}`).join(", ")}, "updated_at" = now()
-           where "order_status"."computed_at" <= excluded."computed_at"
-         returning "id", (xmax = 0) as "inserted"`,
-        [generateEntityId(undefined, "ostat"), JSON.stringify(values)]
-      )
-      if (!written) {
-        skipped.push(orderId)
-      } else if (written.inserted) {
-        createdIds.push(written.id as string)
+      const json = JSON.stringify(values)
+      // Bounded: each turn means another write committed in between.
+      for (let turn = 0; ; turn++) {
+        const seen = current.get(orderId)
+        const [written] = await db.execute(
+          `insert into "order_status" ("id", ${columns.join(", ")}, "created_at", "updated_at")
+           select ?, ${columns.map((c) => `r.${c}`).join(", ")}, now(), now()
+           from jsonb_populate_record(null::"order_status", ?::jsonb) r
+           on conflict ("order_id") where "deleted_at" is null do update
+             set ${columns.map((c) => `${c} = excluded.${c}`).join(", ")}, "updated_at" = now()
+             where "order_status"."computed_at" <= excluded."computed_at"
+               and "order_status".xmin::text = ?
+           returning "id", (xmax = 0) as "inserted"`,
+          [generateEntityId(undefined, "ostat"), json, seen?.version ?? null]
+        )
+        if (written) {
+          if (written.inserted) {
+            createdIds.push(written.id as string)
+          } else if (seen) {
+            previous.push(seen.row)
+          }
+          break
+        }
+        // Not written: a newer computation's row (keep it), or a row written since we read it (read again).
+        const [now] = await db.execute(
+          `select s.xmin::text as "version", to_jsonb(s) as "row", s."computed_at" > ?::timestamptz as "newer"
+           from "order_status" s where s."order_id" = ? and s."deleted_at" is null`,
+          [new Date(input.computed_at).toISOString(), orderId]
+        )
+        if (now?.newer) {
+          skipped.push(orderId)
+          break
+        }
+        if (turn >= 20) {
+          throw new MedusaError(MedusaError.Types.CONFLICT, `order_status of ${orderId} keeps changing; try again`)
+        }
+        if (now) {
+          current.set(orderId, { version: now.version as string, row: now.row as Record<string, unknown> })
+        } else {
+          current.delete(orderId)
+        }
       }
     }
 
@@ -148,8 +187,7 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
       {},
       sharedContext
     )) as unknown as OrderStatusDTO[]
-    const replaced = previous.filter((row) => !skipped.includes(row.order_id as string))
-    return { rows, previous: replaced, created_ids: createdIds, skipped_order_ids: skipped }
+    return { rows, previous, created_ids: createdIds, skipped_order_ids: skipped }
   }
 
   /**

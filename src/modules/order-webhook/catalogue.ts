@@ -63,12 +63,14 @@ export const WEBHOOK_EVENT_CATALOGUE = {
   "order.completed": { version: 1, description: "An order was completed.", data: z.object(orderRef) },
   "order.fulfillment_status_changed": {
     version: 1,
-    description: "The persisted fulfillment status changed (old and new).",
+    description:
+      "The order's persisted fulfillment status (as the Order operations list shows it) changed: previous and new. Not sent for an order's first status; `order.placed` announces the order.",
     data: statusChange,
   },
   "order.payment_status_changed": {
     version: 1,
-    description: "The persisted payment status changed (old and new).",
+    description:
+      "The order's persisted payment status (as the Order operations list shows it) changed: previous and new. Not sent for an order's first status; `order.placed` announces the order.",
     data: statusChange,
   },
   "shipment.status_changed": {

@@ -36,6 +36,21 @@ export type EnqueueWebhookEventInput = {
 /** A delivery leased for one attempt. */
 export type LeasedWebhookDelivery = { id: string; endpoint_id: string; lease_token: number }
 
+/** What one attempt needs: the delivery with its endpoint and event. */
+export type WebhookDeliveryForAttempt = {
+  delivery: { id: string; status: string; attempt_count: number; endpoint_id: string }
+  endpoint: {
+    id: string
+    url: string
+    enabled: boolean
+    secret: string
+    previous_secret: string | null
+    previous_secret_expires_at: Date | null
+    failing_since: Date | null
+  }
+  event: { type: string; version: number; occurred_at: Date; payload: Record<string, unknown> }
+}
+
 /** An attempt's outcome, recorded only while the lease is still ours. */
 export type RecordWebhookAttemptInput = {
   delivery_id: string
@@ -122,6 +137,47 @@ class OrderWebhookModuleService extends MedusaService({
       delivery_ids.push(id)
     }
     return { event_id, created: true, delivery_ids }
+  }
+
+  /**
+   * The delivery with its endpoint and event, in ONE statement (an attempt
+   * used to read them with three ORM queries, a large share of its cost in
+   * the sweep). Null when any of the three is gone.
+   */
+  @InjectManager()
+  async loadDeliveryForAttempt(delivery_id: string, @MedusaContext() sharedContext: Context = {}): Promise<WebhookDeliveryForAttempt | null> {
+    const [row] = await db(sharedContext).execute(
+      `select d."id", d."status", d."attempt_count", d."endpoint_id",
+              e."url", e."enabled", e."secret", e."previous_secret", e."previous_secret_expires_at", e."failing_since",
+              v."type", v."version", v."occurred_at", v."payload"
+       from "webhook_delivery" d
+       join "webhook_endpoint" e on e."id" = d."endpoint_id" and e."deleted_at" is null
+       join "webhook_event" v on v."id" = d."event_id" and v."deleted_at" is null
+       where d."id" = ? and d."deleted_at" is null`,
+      [delivery_id]
+    )
+    if (!row) {
+      return null
+    }
+    const date = (v: unknown) => (v ? new Date(v as string) : null)
+    return {
+      delivery: { id: row.id as string, status: row.status as string, attempt_count: Number(row.attempt_count), endpoint_id: row.endpoint_id as string },
+      endpoint: {
+        id: row.endpoint_id as string,
+        url: row.url as string,
+        enabled: Boolean(row.enabled),
+        secret: row.secret as string,
+        previous_secret: (row.previous_secret as string | null) ?? null,
+        previous_secret_expires_at: date(row.previous_secret_expires_at),
+        failing_since: date(row.failing_since),
+      },
+      event: {
+        type: row.type as string,
+        version: Number(row.version),
+        occurred_at: new Date(row.occurred_at as string),
+        payload: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+      },
+    }
   }
 
   /**

@@ -112,6 +112,28 @@ moduleIntegrationTestRunner<OrderStatusModuleService>({
         expect(byOrder.order_c2).toMatchObject({ total: 34, payment_status: statuses[34 % 4] })
       })
 
+      it("reports exactly the row each write replaced when writes of one order race: the replaced rows form one chain", async () => {
+        const at = (ms: number) => new Date(Date.UTC(2041, 0, 2) + ms)
+        await service.upsertOrderStatuses([row("order_chain", { total: -1, computed_at: at(0) })])
+        // 30 writes with increasing computed_at, started at once on pooled connections.
+        const results = await Promise.all(
+          Array.from({ length: 30 }, (_, i) => service.upsertOrderStatuses([row("order_chain", { total: i, computed_at: at(i + 1) })]))
+        )
+        const replaced = results.flatMap((r) => r.previous.map((p) => Number(p.total)))
+        const writers = results.flatMap((r, i) => (r.skipped_order_ids.length ? [] : [i]))
+        // Every row written was replaced by at most one later write, and the first row exactly once.
+        expect(new Set(replaced).size).toBe(replaced.length)
+        expect(replaced.length).toBe(writers.length)
+        expect(replaced).toContain(-1)
+        const [final] = await service.listOrderStatusRows({ order_id: "order_chain" })
+        expect(Number(final.total)).toBe(29)
+        // Each write's previous is a row some other write (or the first) left: never one already replaced.
+        for (const total of replaced) {
+          expect([-1, ...writers]).toContain(total)
+        }
+        expect(replaced).not.toContain(29)
+      })
+
       it("undoes its own write only: a row a later computation rewrote stays", async () => {
         const at = (s: number) => new Date(Date.UTC(2041, 0, 1, 0, 0, s))
         await service.upsertOrderStatuses([row("order_r", { payment_status: "unpaid", computed_at: at(1) })])

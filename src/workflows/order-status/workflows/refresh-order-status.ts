@@ -5,7 +5,8 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
+import { OrderOpsEvents } from "../../../events"
 import type { OrderStatusDTO } from "../../../types"
 import { beginOrderStatusComputationStep } from "../steps/begin-order-status-computation"
 import { loadOrderCaseSummariesStep } from "../../order-case/steps/load-order-case-summaries"
@@ -57,6 +58,10 @@ export const ORDER_STATUS_SHIPMENT_FIELDS = ["id", "order_id", "status", "shippi
  * or never runs is made good by the heal job (`order-status-heal`). If the
  * write is compensated, the previous rows are put back unless a later
  * computation has already replaced them.
+ *
+ * When a write changes an order's fulfillment or payment status (not its
+ * first row: see `orderStatusChanges`), emits `order_ops.order.status_changed`
+ * with the old and new of both, after the workflow succeeds.
  *
  * Run it after anything that can change an order's statuses; subscribers do
  * so for Medusa's order, fulfillment, return and payment events and for our
@@ -130,13 +135,20 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           )
         })
 
-        return upsertOrderStatusesStep(rows)
+        const upserted = upsertOrderStatusesStep(rows)
+        // Sent only once the workflow succeeds; the webhook outbox turns it into
+        // `order.fulfillment_status_changed` / `order.payment_status_changed`.
+        emitEventStep({
+          eventName: OrderOpsEvents.ORDER_STATUS_CHANGED,
+          data: transform({ upserted }, ({ upserted }) => upserted.changes),
+        }).config({ name: "emit-order-status-changed" })
+        return upserted
       }
     )
 
     return new WorkflowResponse(
       transform({ written }, ({ written }): RefreshOrderStatusWorkflowOutput => ({
-        order_statuses: written ?? [],
+        order_statuses: written?.order_statuses ?? [],
       }))
     )
   }

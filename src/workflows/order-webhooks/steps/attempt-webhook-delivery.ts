@@ -49,15 +49,11 @@ export const attemptWebhookDeliveryStep = createStep(
       recorded: false,
       disabled_endpoint: null,
     }
-    const [delivery] = await service.listWebhookDeliveries({ id: input.delivery_id })
-    if (!delivery || delivery.status !== "pending") {
+    const loaded = await service.loadDeliveryForAttempt(input.delivery_id)
+    if (!loaded || loaded.delivery.status !== "pending" || !loaded.endpoint.enabled) {
       return new StepResponse(skipped)
     }
-    const [endpoint] = await service.listWebhookEndpoints({ id: delivery.endpoint_id })
-    const [event] = await service.listWebhookEvents({ id: delivery.event_id })
-    if (!endpoint || !event || !endpoint.enabled) {
-      return new StepResponse(skipped)
-    }
+    const { delivery, endpoint, event } = loaded
     const secrets = [endpoint.secret]
     if (endpoint.previous_secret && endpoint.previous_secret_expires_at && new Date(endpoint.previous_secret_expires_at) > new Date()) {
       secrets.push(endpoint.previous_secret)

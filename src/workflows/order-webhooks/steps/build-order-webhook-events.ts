@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
+import type { OrderStatusChangedEventData } from "../../../events"
 import { ORDER_NOTE_MODULE } from "../../../modules/order-note"
 import type OrderNoteModuleService from "../../../modules/order-note/service"
 import { ORDER_WEBHOOK_MODULE, parseEventData, WEBHOOK_EVENT_CATALOGUE, type WebhookEventType } from "../../../modules/order-webhook"
@@ -19,6 +20,7 @@ export type OrderWebhookSource =
   | { source: "note.shared"; id: string }
   | { source: "shipment.status_changed"; id: string; status: string; previous_status: string | null; order_id: string }
   | { source: "delivery.delivered" | "delivery.failed"; id: string }
+  | ({ source: "order.status_changed" } & OrderStatusChangedEventData)
 
 type OrderRow = {
   id: string
@@ -196,6 +198,38 @@ export const buildOrderWebhookEventsStep = createStep(
             now
           )
         )
+        break
+      }
+      case "order.status_changed": {
+        const order = await loadOrder(input.id)
+        if (!order) break
+        const ref = await refOf(order)
+        // The computation's start and the new status make a change unique: a
+        // repeated event adds nothing; the same move made again later is new.
+        const occurred_at = new Date(input.computed_at)
+        const at = occurred_at.toISOString()
+        if (input.fulfillment_status !== input.previous_fulfillment_status) {
+          out.push(
+            event(
+              "order.fulfillment_status_changed",
+              `${order.id}:${input.previous_fulfillment_status}>${input.fulfillment_status}:${at}`,
+              order.id,
+              { ...ref, previous_status: input.previous_fulfillment_status, status: input.fulfillment_status },
+              occurred_at
+            )
+          )
+        }
+        if (input.payment_status !== input.previous_payment_status) {
+          out.push(
+            event(
+              "order.payment_status_changed",
+              `${order.id}:${input.previous_payment_status}>${input.payment_status}:${at}`,
+              order.id,
+              { ...ref, previous_status: input.previous_payment_status, status: input.payment_status },
+              occurred_at
+            )
+          )
+        }
         break
       }
       case "delivery.delivered":

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_WEBHOOK_MODULE } from "../../../modules/order-webhook"
 import type OrderWebhookModuleService from "../../../modules/order-webhook/service"
+import type { LeasedWebhookDelivery } from "../../../modules/order-webhook/service"
 import { attemptWebhookDeliveryWorkflow } from "../workflows/attempt-webhook-delivery"
 
 /** Attempts per sweep at most; the rest wait for the next run. */
@@ -17,10 +18,15 @@ export type SweepWebhookDeliveriesOptions = {
 
 /**
  * Runs the attempt workflow for every delivery that is due, `concurrency`
- * at a time. Each worker leases ONE delivery just before attempting it; the
- * lease counts against its endpoint's `max_in_flight` in the database, so
- * an endpoint that hangs holds only its own slots while every other
- * endpoint's deliveries keep flowing — in this process and across workers.
+ * at a time. Leases are taken in batches: whenever workers are idle, ONE
+ * lease call takes up to that many due deliveries (one transaction instead
+ * of one per delivery: the lease locks the endpoints it counts, so
+ * per-delivery leases from many workers queued behind each other and capped
+ * the sweep at a few dozen deliveries a second). A batch is never larger
+ * than the idle workers, so no lease waits for a worker. The lease counts
+ * against its endpoint's `max_in_flight` in the database, so an endpoint
+ * that hangs holds only its own slots while every other endpoint's
+ * deliveries keep flowing — in this process and across workers.
  */
 export async function sweepWebhookDeliveries(
   container: MedusaContainer,
@@ -32,25 +38,62 @@ export async function sweepWebhookDeliveries(
   const clock = options.now ?? (() => new Date())
   // Longer than any attempt can take, so a live attempt is never taken over.
   const lease_seconds = Math.ceil(timeout_ms / 1000) + 30
+  const workers = Math.max(options.delivery_ids ? Math.min(concurrency, options.delivery_ids.length) : concurrency, 1)
+
   let attempted = 0
-  const worker = async () => {
-    while (attempted < WEBHOOK_SWEEP_BATCH) {
-      const now = clock()
-      const [leased] = await service.leaseDueDeliveries({ now, limit: 1, lease_seconds, delivery_ids: options.delivery_ids })
-      if (!leased) {
-        return
+  let idle = 0
+  const ready: { lease: LeasedWebhookDelivery; now: Date }[] = []
+  let leasing: Promise<number> | null = null
+  /**
+   * One lease call at a time, for the workers idle when it starts; a worker
+   * that turns idle meanwhile waits for it and tries again. Resolves to the
+   * number leased (0: nothing due, or the batch limit is reached).
+   */
+  const refill = (): Promise<number> => {
+    leasing ??= (async () => {
+      // Let every worker that is idle now join before the batch size is fixed.
+      await Promise.resolve()
+      const limit = Math.min(idle, WEBHOOK_SWEEP_BATCH - attempted - ready.length)
+      if (limit <= 0) {
+        return 0
       }
+      const now = clock()
+      const leased = await service.leaseDueDeliveries({ now, limit, lease_seconds, delivery_ids: options.delivery_ids })
+      ready.push(...leased.map((lease) => ({ lease, now })))
+      return leased.length
+    })().finally(() => {
+      leasing = null
+    })
+    return leasing
+  }
+  const worker = async () => {
+    for (;;) {
+      if (!ready.length) {
+        idle++
+        let leased: number
+        try {
+          leased = await refill()
+        } finally {
+          idle--
+        }
+        if (!ready.length) {
+          if (!leased) {
+            return
+          }
+          continue
+        }
+      }
+      const { lease, now } = ready.shift()!
       attempted++
       const { errors } = await attemptWebhookDeliveryWorkflow(container).run({
-        input: { delivery_id: leased.id, lease_token: leased.lease_token, now },
+        input: { delivery_id: lease.id, lease_token: lease.lease_token, now },
         throwOnError: false,
       })
       if (errors.length) {
-        logger.warn(`medusa-order-ops: webhook delivery ${leased.id} attempt failed: ${errors[0].error?.message ?? errors[0].error}`)
+        logger.warn(`medusa-order-ops: webhook delivery ${lease.id} attempt failed: ${errors[0].error?.message ?? errors[0].error}`)
       }
     }
   }
-  const workers = options.delivery_ids ? Math.min(concurrency, options.delivery_ids.length) : concurrency
-  await Promise.all(Array.from({ length: Math.max(workers, 1) }, worker))
+  await Promise.all(Array.from({ length: workers }, worker))
   return { attempted }
 }

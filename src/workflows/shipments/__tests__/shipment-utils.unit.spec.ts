@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { options as defaults } from "./fixtures"
 import { carrierName, findCarrier, resolveTrackingUrl } from "../utils/carriers"
-import { SHIPMENT_TEMPLATES, shipmentNotificationKind, shouldNotify } from "../utils/notifications"
+import { SHIPMENT_TEMPLATES, shipmentNotificationKind, shouldNotify, trackingChangeNotifiable } from "../utils/notifications"
 import { fulfillableItems, throwIfInvalidShipmentRequest } from "../utils/validate-shipment-request"
 
 describe("carriers", () => {
@@ -97,6 +97,18 @@ describe("shipment notifications", () => {
     off.shipments.notify.delivered = false
     expect(shouldNotify("delivered", true, off)).toBe(false)
     expect(shouldNotify(null, true, defaults())).toBe(false)
+  })
+
+  it.each([
+    ["awaiting_shipment", false],
+    ["shipped", true],
+    ["in_transit", true],
+    ["out_for_delivery", true],
+    ["delivery_failed", true],
+    ["delivered", false],
+    ["canceled", false],
+  ] as const)("tracking details edited while %s: announced → %s", (status, notifiable) => {
+    expect(trackingChangeNotifiable(status)).toBe(notifiable)
   })
 
   it("has one template per moment", () => {

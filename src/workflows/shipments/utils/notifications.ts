@@ -48,3 +48,12 @@ export function shouldNotify(
 ): kind is ShipmentNotificationKind {
   return Boolean(kind && shipmentNotify && options.shipments.notify[kind])
 }
+
+/**
+ * Whether a shipment in this status may announce new tracking details: only
+ * once the customer was told it left (the "shipped" mail carries the first
+ * tracking details) and while it is still on its way. Pure.
+ */
+export function trackingChangeNotifiable(status: ShipmentStatusValue): boolean {
+  return status === "shipped" || status === "in_transit" || status === "out_for_delivery" || status === "delivery_failed"
+}

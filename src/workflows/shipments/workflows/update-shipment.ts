@@ -7,7 +7,7 @@ import {
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { MedusaError } from "@medusajs/framework/utils"
-import { OrderOpsEvents } from "../../../events"
+import { OrderOpsEvents, type ShipmentEventData } from "../../../events"
 import type { ShipmentStatusValue } from "../../../modules/shipment/state-machine"
 import type { ShipmentDTO } from "../../../types"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
@@ -31,11 +31,15 @@ export type UpdateShipmentWorkflowInput = {
 
 export const updateShipmentWorkflowId = "order-ops-update-shipment"
 
+/** The details a customer tracks a parcel with: an edit of one may be announced. */
+const TRACKING_FIELDS = ["carrier", "tracking_number", "tracking_url"]
+
 /**
  * Edits a manual shipment: carrier, tracking number and URL, ETA, notify flag
  * and, through {@link recordShipmentEventWorkflow}, its status. Writes a
  * `shipment.updated` timeline entry for changed details and emits
- * `order_ops.shipment.updated`.
+ * `order_ops.shipment.updated` (flagged `tracking_changed` when the carrier,
+ * tracking number or URL changed: the customer may be told).
  *
  * @throws MedusaError NOT_FOUND for an unknown shipment.
  * @throws MedusaError NOT_ALLOWED for a carrier-bought shipment.
@@ -103,9 +107,11 @@ export const updateShipmentWorkflow = createWorkflow(
       )
       emitEventStep({
         eventName: OrderOpsEvents.SHIPMENT_UPDATED,
-        data: transform({ updated }, ({ updated }) => ({
+        data: transform({ updated }, ({ updated }): ShipmentEventData => ({
           id: updated.shipment.id,
           order_id: updated.shipment.order_id,
+          tracking_changed: updated.changed.some((field) => TRACKING_FIELDS.includes(field)),
+          updated_at: new Date(updated.shipment.updated_at).toISOString(),
         })),
       })
       // The list's shipment column shows carrier and tracking: recomputed here, once.

@@ -1,0 +1,205 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import {
+  createOrderFulfillmentWorkflow,
+  createOrderPaymentCollectionWorkflow,
+  createOrderShipmentWorkflow,
+  markOrderFulfillmentAsDeliveredWorkflow,
+  markPaymentCollectionAsPaid,
+} from "@medusajs/medusa/core-flows"
+import { Webhook } from "standardwebhooks"
+import { OrderOpsEvents, type OrderStatusChangedEventData } from "../../src/events"
+import { ORDER_STATUS_MODULE } from "../../src/modules/order-status"
+import type OrderStatusModuleService from "../../src/modules/order-status/service"
+import orderWebhooksEnqueue from "../../src/subscribers/order-webhooks-enqueue"
+import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
+import { startOrderWebhookReceiver, type OrderWebhookReceiver } from "../fakes/order-webhook-receiver"
+import { type Api, createAdmin, createShippableOrder, createWarehouse, type Headers } from "../helpers/fixtures"
+
+// Shared mode (the default): the real subscribers refresh the statuses and enqueue the webhooks.
+jest.setTimeout(240 * 1000)
+
+type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, any>[] }> }
+type Body = { type: string; data: { previous_status: string | null; status: string; is_test: boolean; order_reference: string } }
+
+/** Polls until `check` passes (subscribers run after the call returns). */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 30000): Promise<T> {
+  const until = Date.now() + timeoutMs
+  let value = await read()
+  while (!check(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    value = await read()
+  }
+  return value
+}
+
+/**
+ * `order.payment_status_changed` and `order.fulfillment_status_changed`: a
+ * refresh that changes a persisted status emits `order_ops.order.status_changed`
+ * with old and new, and the webhook subscriber turns it into one delivery per
+ * change; an order's first row, a refresh that changes nothing, and a
+ * repeated event send nothing.
+ */
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: { LOG_LEVEL: "error" },
+  testSuite: ({ api: rawApi, getContainer }) => {
+    const api = rawApi as Api
+    let container: MedusaContainer
+    let admin: Headers
+    let receiver: OrderWebhookReceiver
+    let warehouse: Awaited<ReturnType<typeof createWarehouse>>
+    /** Every `order_ops.order.status_changed` the event bus carried, as the subscribers got it. */
+    const emitted: OrderStatusChangedEventData[] = []
+
+    const sql = async (text: string, bindings: unknown[] = []) =>
+      (await container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw(text, bindings)).rows
+    const rowOf = async (order_id: string) =>
+      (await container.resolve<OrderStatusModuleService>(ORDER_STATUS_MODULE).listOrderStatusRows({ order_id }))[0]
+    /** The outbox's status-change events of the order. */
+    const eventsOf = async (order_id: string) =>
+      sql(
+        `select "type", "dedupe_key" from "webhook_event"
+         where "order_id" = ? and "type" in ('order.payment_status_changed', 'order.fulfillment_status_changed') and "deleted_at" is null
+         order by "created_at"`,
+        [order_id]
+      )
+    /** What the receiver got for these types, verified with the official library. */
+    const received = (secret: string, types: string[]) =>
+      receiver.requests
+        .map((r) => new Webhook(secret).verify(r.raw_body, r.headers) as Body)
+        .filter((b) => types.includes(b.type))
+    /** Waits until nothing more arrives for a while: the subscribers are done. */
+    const quiet = async (order_id: string) => {
+      let last = JSON.stringify([await eventsOf(order_id), receiver.requests.length])
+      for (let stable = 0, i = 0; stable < 4 && i < 100; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 250))
+        const now = JSON.stringify([await eventsOf(order_id), receiver.requests.length])
+        stable = now === last ? stable + 1 : 0
+        last = now
+      }
+    }
+    const createEndpoint = async () =>
+      (
+        await api.post(
+          "/admin/order-ops/webhooks",
+          { url: receiver.url, events: ["order.payment_status_changed", "order.fulfillment_status_changed"] },
+          admin
+        )
+      ).data as { webhook_endpoint: { id: string }; secret: string }
+    /** An order with a first status row (unfulfilled, unpaid), as after its placement. */
+    const orderWithStatusRow = async () => {
+      const order = await createShippableOrder(container, warehouse)
+      await refreshOrderStatusWorkflow(container).run({ input: { order_ids: [order.id] } })
+      expect(await rowOf(order.id)).toMatchObject({ fulfillment_status: "unfulfilled", payment_status: "unpaid" })
+      return order
+    }
+
+    beforeAll(async () => {
+      container = getContainer()
+      receiver = await startOrderWebhookReceiver()
+      container.resolve(Modules.EVENT_BUS).subscribe(
+        OrderOpsEvents.ORDER_STATUS_CHANGED,
+        async ({ data }) => {
+          emitted.push(data as OrderStatusChangedEventData)
+        },
+        { subscriberId: "test-capture-order-status-changed" }
+      )
+    })
+    afterAll(async () => {
+      await receiver.close()
+    })
+    beforeEach(async () => {
+      admin = await createAdmin(api, getContainer())
+      warehouse = await createWarehouse(container)
+      receiver.requests.length = 0
+      emitted.length = 0
+    })
+
+    it("capturing a payment sends one order.payment_status_changed with old and new; a no-op refresh and a repeated event send nothing", async () => {
+      const { secret } = await createEndpoint()
+      const order = await orderWithStatusRow()
+      await quiet(order.id)
+      // The first row is not a change.
+      expect(await eventsOf(order.id)).toEqual([])
+
+      const { result: collection } = await createOrderPaymentCollectionWorkflow(container).run({ input: { order_id: order.id, amount: 77 } })
+      await markPaymentCollectionAsPaid(container).run({ input: { order_id: order.id, payment_collection_id: collection[0].id } })
+      await eventually(() => rowOf(order.id), (row) => row?.payment_status === "paid")
+      await eventually(async () => received(secret, ["order.payment_status_changed"]).length, (n) => n > 0)
+      await quiet(order.id)
+
+      const bodies = received(secret, ["order.payment_status_changed", "order.fulfillment_status_changed"])
+      expect(bodies).toEqual([
+        {
+          type: "order.payment_status_changed",
+          version: 1,
+          timestamp: expect.any(String),
+          data: { order_reference: expect.stringMatching(/^oref_/), display_id: expect.any(Number), is_test: false, previous_status: "unpaid", status: "paid" },
+        },
+      ])
+      expect(receiver.requests.map((r) => r.raw_body).join()).not.toContain(order.id)
+      const events = await eventsOf(order.id)
+      expect(events.map((e) => e.type)).toEqual(["order.payment_status_changed"])
+      const changes = emitted.filter((e) => e.id === order.id)
+      expect(changes).toEqual([
+        {
+          id: order.id,
+          computed_at: expect.any(String),
+          fulfillment_status: "unfulfilled",
+          previous_fulfillment_status: "unfulfilled",
+          payment_status: "paid",
+          previous_payment_status: "unpaid",
+        },
+      ])
+      expect(events[0].dedupe_key).toBe(`order.payment_status_changed:${order.id}:unpaid>paid:${changes[0].computed_at}`)
+
+      // A refresh that changes nothing emits nothing.
+      const requestsBefore = receiver.requests.length
+      await refreshOrderStatusWorkflow(container).run({ input: { order_ids: [order.id] } })
+      await quiet(order.id)
+      expect(emitted.filter((e) => e.id === order.id)).toHaveLength(1)
+      expect(await eventsOf(order.id)).toHaveLength(1)
+      expect(receiver.requests).toHaveLength(requestsBefore)
+
+      // The same event again (a redelivered message, a retried subscriber) adds nothing.
+      const again = { event: { name: OrderOpsEvents.ORDER_STATUS_CHANGED, data: changes[0] }, container, pluginOptions: {} }
+      await orderWebhooksEnqueue(again as unknown as Parameters<typeof orderWebhooksEnqueue>[0])
+      expect(await eventsOf(order.id)).toHaveLength(1)
+      expect(receiver.requests).toHaveLength(requestsBefore)
+    })
+
+    it("a shipment delivered sends one order.fulfillment_status_changed to delivered, with the status before", async () => {
+      const { secret } = await createEndpoint()
+      const order = await orderWithStatusRow()
+      const items = order.items.map((i) => ({ id: i.id, quantity: i.quantity }))
+      const { result: fulfillment } = await createOrderFulfillmentWorkflow(container).run({
+        input: { order_id: order.id, items, location_id: warehouse.locationId, no_notification: true },
+      })
+      await createOrderShipmentWorkflow(container).run({
+        input: { order_id: order.id, fulfillment_id: fulfillment.id, items, no_notification: true },
+      })
+      const shipped = await eventually(() => rowOf(order.id), (row) => row?.fulfillment_status === "fulfilled")
+      expect(shipped.fulfillment_status).toBe("fulfilled")
+      await quiet(order.id)
+      const beforeDelivery = received(secret, ["order.fulfillment_status_changed"]).length
+      expect(beforeDelivery).toBeGreaterThan(0)
+
+      await markOrderFulfillmentAsDeliveredWorkflow(container).run({ input: { orderId: order.id, fulfillmentId: fulfillment.id } })
+      await eventually(async () => received(secret, ["order.fulfillment_status_changed"]).length, (n) => n > beforeDelivery)
+      await quiet(order.id)
+
+      const bodies = received(secret, ["order.fulfillment_status_changed", "order.payment_status_changed"])
+      const toDelivered = bodies.filter((b) => b.data.status === "delivered")
+      expect(toDelivered).toHaveLength(1)
+      expect(toDelivered[0]).toMatchObject({ type: "order.fulfillment_status_changed", data: { previous_status: "fulfilled", status: "delivered", is_test: false } })
+      // Every delivered message is a real move, each reported once, in a chain from the first row.
+      const moves = bodies.map((b) => `${b.data.previous_status}>${b.data.status}`)
+      expect(new Set(moves).size).toBe(moves.length)
+      expect(moves[0].startsWith("unfulfilled>")).toBe(true)
+      expect(moves.at(-1)).toBe("fulfilled>delivered")
+      expect(bodies.every((b) => b.type === "order.fulfillment_status_changed")).toBe(true)
+    })
+  },
+})

@@ -1,0 +1,13 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { PaymentEvents } from "@medusajs/framework/utils"
+import { notifyCustomerOfRefundWorkflow } from "../workflows/order-refunds/workflows/notify-customer-of-refund"
+
+/** Medusa refunded a payment: tell the customer (Settings → Notifications, "Refund issued"). */
+export default async function refundNotifyCustomerHandler({ event: { data }, container }: SubscriberArgs<{ id: string }>) {
+  await notifyCustomerOfRefundWorkflow(container).run({ input: { payment_id: data.id } })
+}
+
+export const config: SubscriberConfig = {
+  event: PaymentEvents.REFUNDED,
+  context: { subscriberId: "order-ops-refund-notify-customer" },
+}
