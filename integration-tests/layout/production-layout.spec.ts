@@ -1,15 +1,28 @@
-import { type ChildProcess, spawn } from "node:child_process"
-import fs from "node:fs"
-import net from "node:net"
-import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import Redis from "ioredis"
 import seedDemo from "../../src/scripts/seed-demo"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
-import { startWebhookReceiver, WEBHOOK_FAKE_SECRET, type WebhookReceiverHandle } from "../fakes/webhook-receiver"
+import { startWebhookReceiver, type WebhookReceiverHandle } from "../fakes/webhook-receiver"
 import { type Api, createAdmin, type Headers } from "../helpers/fixtures"
+import {
+  buildApp,
+  capturePayment,
+  type DigitalShop,
+  digitalShop,
+  eventually,
+  flushRedis,
+  httpClient,
+  type Knex,
+  ok,
+  pause,
+  placeDigitalOrder as checkOut,
+  type Proc,
+  redisUrlFor,
+  setUpDigitalProducts,
+  startMedusa,
+  stopAll,
+} from "../helpers/production-layout"
 
 /**
  * Medusa's production layout, as a store deploys it: `medusa build` (admin
@@ -35,15 +48,8 @@ process.env.MEDUSA_WORKER_MODE = "server"
 
 jest.setTimeout(15 * 60 * 1000)
 
-const ROOT = path.resolve(__dirname, "../..")
-const BUILD_DIR = path.join(ROOT, ".medusa/server")
-const MEDUSA_BIN = path.join(ROOT, "node_modules/@medusajs/cli/cli.js")
 const REDIS_DB = Number(process.env.LAYOUT_REDIS_DB ?? 13)
-const redisUrl = (() => {
-  const url = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379")
-  url.pathname = `/${REDIS_DB}`
-  return url.toString()
-})()
+const redisUrl = redisUrlFor(REDIS_DB)
 // The in-process test app only seeds the database and computes statuses: it
 // stays on the in-memory event bus and workflow engine (medusa-config.ts
 // turns the Redis modules on when REDIS_URL is set), so nothing it emits
@@ -55,81 +61,10 @@ const DEPRECATION = /is deprecated/i
 const JOB_INTERVAL_MS = 3000
 /** Orders placed while the worker is killed mid-sweep. */
 const KILL_BATCH = 6
-const ADDRESS = {
-  first_name: "Dana",
-  last_name: "Buyer",
-  address_1: "Nørrebrogade 1",
-  city: "Copenhagen",
-  postal_code: "2200",
-  country_code: "dk",
-}
-
-type Proc = {
-  name: string
-  port: number
-  child: ChildProcess
-  log: () => string
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>
-}
 type OrderDeliveries = {
   order_status: string
   deliveries: { id: string; method: string; status: string; attempts_log: { kind: string; outcome: string }[] }[]
 }
-type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, any>[] }> }
-
-const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
-
-async function freePort(): Promise<number> {
-  return await new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once("error", reject)
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
-
-/** Polls until `check` passes or the time is up; returns the last value. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs
-  let value = await read()
-  while (!check(value) && Date.now() < until) {
-    await pause(500)
-    value = await read()
-  }
-  return value
-}
-
-/**
- * `medusa build` with the admin off, once per run, in a child process (the
- * test seeds the database meanwhile); the build reuses the root's node_modules.
- */
-async function build(): Promise<void> {
-  const child = spawn(process.execPath, [MEDUSA_BIN, "build"], {
-    cwd: ROOT,
-    env: { ...process.env, MEDUSA_ADMIN_DISABLED: "true", NODE_ENV: "production", LOG_LEVEL: "error" },
-    stdio: ["ignore", "pipe", "pipe"],
-  })
-  let output = ""
-  const keep = (b: Buffer) => {
-    output = (output + b.toString()).slice(-20_000)
-  }
-  child.stdout!.on("data", keep)
-  child.stderr!.on("data", keep)
-  const code = await new Promise<number | null>((resolve, reject) => {
-    child.once("error", reject)
-    child.once("exit", (c) => resolve(c))
-  })
-  if (code !== 0) {
-    throw new Error(`medusa build failed (${code}):\n${output}`)
-  }
-  const modules = path.join(BUILD_DIR, "node_modules")
-  if (!fs.existsSync(modules)) {
-    fs.symlinkSync(path.join(ROOT, "node_modules"), modules, "dir")
-  }
-}
-
 medusaIntegrationTestRunner({
   inApp: true,
   env: { LOG_LEVEL: "error" },
@@ -142,7 +77,7 @@ medusaIntegrationTestRunner({
     const started: Proc[] = []
     let receiver: WebhookReceiverHandle
     /** What a shopper needs to check out the two digital ebooks (webhook and download). */
-    let shop: { key: string; region_id: string; sales_channel_id: string; option_id: string; webhook_variant: string; download_variant: string }
+    let shop: DigitalShop
     /**
      * The digital orders placed by the running test. The test runner restores
      * the database to its state after beforeAll before each test, so a test
@@ -167,119 +102,21 @@ medusaIntegrationTestRunner({
     const sql = async (text: string, bindings: unknown[] = []) => (await db().raw(text, bindings)).rows
 
     /** `medusa start` from the build, in the given worker mode, until /health answers. */
-    const start = async (name: string, mode: "server" | "worker"): Promise<Proc> => {
-      const port = await freePort()
-      const child = spawn(process.execPath, [MEDUSA_BIN, "start"], {
-        cwd: BUILD_DIR,
-        env: {
-          ...process.env,
-          NODE_ENV: "production",
-          DATABASE_URL: dbConfig.clientUrl,
-          REDIS_URL: redisUrl,
-          MEDUSA_WORKER_MODE: mode,
-          MEDUSA_ADMIN_DISABLED: "true",
-          PORT: String(port),
-          LOG_LEVEL: "info",
-          MEDUSA_DISABLE_TELEMETRY: "true",
-          // Production refuses to sign download links without a real secret.
-          ORDER_OPS_DOWNLOAD_SECRET: "layout-test-download-secret-0123456789abcdef",
-          ORDER_OPS_JOB_INTERVAL_MS: String(JOB_INTERVAL_MS),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      let output = ""
-      const keep = (b: Buffer) => {
-        output = (output + b.toString()).slice(-200_000)
-      }
-      child.stdout!.on("data", keep)
-      child.stderr!.on("data", keep)
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on("exit", (code, signal) => resolve({ code, signal }))
-      )
-      const proc: Proc = { name, port, child, log: () => output, exited }
-      started.push(proc)
-      const until = Date.now() + 5 * 60_000
-      for (;;) {
-        if (child.exitCode !== null) {
-          throw new Error(`${name} exited ${child.exitCode} while starting:\n${output.slice(-4000)}`)
-        }
-        const ok = await fetch(`http://127.0.0.1:${port}/health`).then((r) => r.ok, () => false)
-        if (ok) {
-          return proc
-        }
-        if (Date.now() > until) {
-          throw new Error(`${name} did not answer /health:\n${output.slice(-4000)}`)
-        }
-        await pause(1000)
-      }
-    }
+    const start = (name: string, mode: "server" | "worker"): Promise<Proc> =>
+      startMedusa({ name, mode, databaseUrl: dbConfig.clientUrl, redisUrl, jobIntervalMs: JOB_INTERVAL_MS, started })
 
-    /** A request to the spawned server's public API; retried once on a reused keep-alive socket. */
-    const request = async (
-      headers: Record<string, string>,
-      method: "GET" | "POST",
-      url: string,
-      body?: unknown
-    ): Promise<{ status: number; data: any }> => {
-      const send = () =>
-        fetch(`http://127.0.0.1:${server.port}${url}`, {
-          method,
-          headers: { ...headers, "content-type": "application/json" },
-          body: body === undefined ? undefined : JSON.stringify(body),
-        })
-      const res = await send().catch((e: { cause?: { code?: string } }) => {
-        if (e?.cause?.code === "ECONNRESET") {
-          return send()
-        }
-        throw e
-      })
-      const text = await res.text()
-      return { status: res.status, data: text ? JSON.parse(text) : null }
-    }
+    /** A request to the spawned server's public API. */
+    const request = httpClient(() => server.port)
     /** As the admin. */
     const call = (method: "GET" | "POST", url: string, body?: unknown) => request(admin.headers, method, url, body)
-    /** A 2xx answer's body, or an error saying what failed. */
-    const ok = async (what: string, pending: Promise<{ status: number; data: any }>) => {
-      const res = await pending
-      if (res.status < 200 || res.status >= 300) {
-        throw new Error(`${what}: ${res.status} ${JSON.stringify(res.data)}`)
-      }
-      return res.data
-    }
-
     /**
      * A shopper checks out both digital ebooks through the store API (guest,
      * system payment provider), then the admin captures the payment: the
      * server emits the capture and the worker's subscriber delivers.
      */
     const placeDigitalOrder = async (n: number): Promise<string> => {
-      const store = (method: "GET" | "POST", url: string, body?: unknown) =>
-        request({ "x-publishable-api-key": shop.key }, method, url, body)
-      const { cart } = await ok(
-        "create cart",
-        store("POST", "/store/carts", {
-          region_id: shop.region_id,
-          sales_channel_id: shop.sales_channel_id,
-          email: `layout-${n}@example.com`,
-          items: [
-            { variant_id: shop.webhook_variant, quantity: 1 },
-            { variant_id: shop.download_variant, quantity: 1 },
-          ],
-          shipping_address: ADDRESS,
-          billing_address: ADDRESS,
-        })
-      )
-      await ok("shipping method", store("POST", `/store/carts/${cart.id}/shipping-methods`, { option_id: shop.option_id }))
-      const { payment_collection } = await ok("payment collection", store("POST", "/store/payment-collections", { cart_id: cart.id }))
-      await ok(
-        "payment session",
-        store("POST", `/store/payment-collections/${payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" })
-      )
-      const completed = await ok("complete cart", store("POST", `/store/carts/${cart.id}/complete`, {}))
-      expect(completed.type).toBe("order")
-      const orderId = completed.order.id as string
-      const { order } = await ok("order", call("GET", `/admin/orders/${orderId}`))
-      await ok("capture", call("POST", `/admin/payments/${order.payment_collections[0].payments[0].id}/capture`, {}))
+      const { orderId, paymentId } = await checkOut(request, admin.headers, shop, `layout-${n}@example.com`)
+      await capturePayment(request, admin.headers, paymentId)
       digitalOrders.push(orderId)
       return orderId
     }
@@ -335,67 +172,23 @@ medusaIntegrationTestRunner({
 
     beforeAll(async () => {
       container = getContainer()
-      const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2 })
-      await redis.flushdb()
-      await redis.quit()
-      const built = timed("build", build)
+      await flushRedis(redisUrl)
+      const built = timed("build", buildApp)
       built.catch(() => undefined)
       await timed("seed", () => seedDemo({ container, args: [] } as unknown as ExecArgs))
       admin = await createAdmin(api, container, "layout-admin@order-ops.test")
       receiver = await startWebhookReceiver()
-      const query = container.resolve(ContainerRegistrationKeys.QUERY)
-      const sku = async (code: string) =>
-        ((await query.graph({ entity: "product_variant", fields: ["id"], filters: { sku: code } })).data[0] as { id: string }).id
-      const { data: keys } = await query.graph({ entity: "api_key", fields: ["token", "type"] })
-      const { data: regions } = await query.graph({ entity: "region", fields: ["id"] })
-      const { data: channels } = await query.graph({ entity: "sales_channel", fields: ["id"] })
-      const { data: options } = await query.graph({ entity: "shipping_option", fields: ["id", "name"] })
-      shop = {
-        key: keys.find((k) => k.type === "publishable")!.token as string,
-        region_id: regions[0].id as string,
-        sales_channel_id: channels[0].id as string,
-        option_id: options.find((o) => o.name === "Digital delivery")!.id as string,
-        webhook_variant: await sku("OOPS-EBOOK-EPUB"),
-        download_variant: await sku("OOPS-EBOOK-PDF"),
-      }
+      shop = await digitalShop(container)
       await built
       ;[server, worker] = await timed("boot server and worker", () => Promise.all([start("server", "server"), start("worker", "worker")]))
 
       // The ebooks' delivery products, set up through the server's admin API: a
       // webhook to the receiver and a download of a file uploaded there.
-      const form = new FormData()
-      form.append("files", new Blob(["%PDF-1.4 the layout handbook"], { type: "application/pdf" }), "handbook.pdf")
-      const upload = await fetch(`http://127.0.0.1:${server.port}/admin/uploads`, { method: "POST", headers: admin.headers, body: form })
-      expect(upload.status).toBe(200)
-      const [file] = ((await upload.json()) as { files: { id: string }[] }).files
-      await ok(
-        "webhook product",
-        call("POST", "/admin/delivery-products", {
-          variant_id: shop.webhook_variant,
-          method: "webhook",
-          settings: { url: `${receiver.url}/orders`, secret: WEBHOOK_FAKE_SECRET },
-        })
-      )
-      await ok(
-        "download product",
-        call("POST", "/admin/delivery-products", {
-          variant_id: shop.download_variant,
-          method: "download",
-          settings: { file_ids: [file.id], file_names: { [file.id]: "handbook.pdf" }, link_lifetime_hours: 24, max_downloads: 3 },
-        })
-      )
+      await setUpDigitalProducts(request, server.port, admin.headers, shop, receiver)
     })
 
     afterAll(async () => {
-      for (const proc of started) {
-        if (proc.child.exitCode === null && proc.child.signalCode === null) {
-          proc.child.kill("SIGTERM")
-          const stopped = await Promise.race([proc.exited.then(() => true), pause(15_000).then(() => false)])
-          if (!stopped) {
-            proc.child.kill("SIGKILL")
-          }
-        }
-      }
+      await stopAll(started)
       await receiver?.close()
       process.stdout.write(`layout tier phases (s, build alongside seed): ${JSON.stringify(phases)}\n`)
     })
