@@ -1,5 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderOpsEvents, type ShipmentEventData } from "../events"
+import { isDuplicateNotification } from "../utils/duplicate-notification"
 import { notifyCustomerOfTrackingChangeWorkflow } from "../workflows/shipments/workflows/notify-customer-of-tracking-change"
 
 /** A shipment's carrier, tracking number or URL was edited: the customer may be told. */
@@ -10,9 +11,16 @@ export default async function shipmentNotifyTrackingChangedHandler({
   if (!data.tracking_changed || !data.updated_at) {
     return
   }
-  await notifyCustomerOfTrackingChangeWorkflow(container).run({
-    input: { shipment_id: data.id, edit_key: data.updated_at },
-  })
+  try {
+    await notifyCustomerOfTrackingChangeWorkflow(container).run({
+      input: { shipment_id: data.id, edit_key: data.updated_at },
+    })
+  } catch (e) {
+    // A redelivery of this event racing the first one: the customer was told once.
+    if (!isDuplicateNotification(e)) {
+      throw e
+    }
+  }
 }
 
 export const config: SubscriberConfig = {

@@ -12,6 +12,7 @@ import { detachTestOrderFulfillmentsStep, purgeTestOrderFulfillmentsStep } from 
 import { lockTestOrdersStep, unlockTestOrdersStep } from "../steps/lock-test-orders"
 import { loadTestOrdersForDeletionStep } from "../steps/load-test-orders-for-deletion"
 import { softDeleteTestOrderDependentsStep } from "../steps/soft-delete-test-order-dependents"
+import { softDeleteTestOrderOutboxAndCasesStep } from "../steps/soft-delete-test-order-outbox-and-cases"
 import { softDeleteTestOrderRecordsStep } from "../steps/soft-delete-test-order-records"
 
 /** Input of {@link deleteTestOrdersWorkflow}. */
@@ -63,6 +64,8 @@ export const deleteTestOrdersWorkflow = createWorkflow(
     const records = softDeleteTestOrderRecordsStep(
       transform({ plan }, ({ plan }) => ({ order_ids: plan.order_ids }))
     )
+
+    softDeleteTestOrderOutboxAndCasesStep(transform({ plan }, ({ plan }) => ({ order_ids: plan.order_ids })))
 
     detachTestOrderFulfillmentsStep(transform({ plan }, ({ plan }) => ({ fulfillment_ids: plan.fulfillment_ids })))
 
