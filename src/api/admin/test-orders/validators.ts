@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { pageParams } from "../../utils/page-params"
 
 const required = (field: string) =>
   z.string({ error: `${field} is required` }).trim().min(1, { error: `${field} is required` })
@@ -55,17 +56,7 @@ export type AdminPlaceTestOrderType = z.infer<typeof AdminPlaceTestOrder>
 /** `GET /admin/test-orders` */
 export const AdminListTestOrders = z
   .object({
-    limit: z.coerce
-      .number({ error: "limit must be a number" })
-      .int({ error: "limit must be a whole number" })
-      .min(1, { error: "limit must be at least 1" })
-      .max(100, { error: "limit must be at most 100" })
-      .default(20),
-    offset: z.coerce
-      .number({ error: "offset must be a number" })
-      .int({ error: "offset must be a whole number" })
-      .min(0, { error: "offset must be at least 0" })
-      .default(0),
+    ...pageParams(20, 100),
   })
   .strict()
 export type AdminListTestOrdersType = z.infer<typeof AdminListTestOrders>

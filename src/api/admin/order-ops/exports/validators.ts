@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { pageParams } from "../../../utils/page-params"
 import { ExportParamsSchema } from "../../../../workflows/order-documents/utils/export-params"
 
 /** `POST /admin/order-ops/exports` */
@@ -8,17 +9,7 @@ export type AdminCreateOrderOpsExportType = z.infer<typeof AdminCreateOrderOpsEx
 /** `GET /admin/order-ops/exports` */
 export const AdminGetOrderOpsExportsParams = z
   .object({
-    limit: z.coerce
-      .number({ error: "limit must be a number" })
-      .int({ error: "limit must be a whole number" })
-      .min(1, { error: "limit must be at least 1" })
-      .max(100, { error: "limit can be at most 100" })
-      .default(10),
-    offset: z.coerce
-      .number({ error: "offset must be a number" })
-      .int({ error: "offset must be a whole number" })
-      .min(0, { error: "offset must be at least 0" })
-      .default(0),
+    ...pageParams(10, 100),
   })
   .strict()
 export type AdminGetOrderOpsExportsParamsType = z.infer<typeof AdminGetOrderOpsExportsParams>

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { pageParams } from "../../../utils/page-params"
 import {
   ORDER_DELIVERY_STATUSES,
   ORDER_FULFILLMENT_STATUSES,
@@ -46,17 +47,6 @@ const isoDate = (field: string, bound: "start" | "end") =>
       return new Date(value)
     })
 
-const pageNumber = (name: string, fallback: number, min: number, max?: number) => {
-  let schema = z.coerce
-    .number({ error: `${name} must be a number` })
-    .int({ error: `${name} must be a whole number` })
-    .min(min, { error: `${name} must be at least ${min}` })
-  if (max) {
-    schema = schema.max(max, { error: `${name} can be at most ${max}` })
-  }
-  return schema.default(fallback)
-}
-
 /** `GET /admin/order-ops/orders` */
 export const AdminGetOrderOpsOrdersParams = z
   .object({
@@ -99,8 +89,7 @@ export const AdminGetOrderOpsOrdersParams = z
         error: `order must be one of ${ORDER_OPS_LIST_SORTS.join(", ")}`,
       })
       .default("-created_at"),
-    limit: pageNumber("limit", 20, 1, MAX_ORDER_OPS_PAGE_SIZE),
-    offset: pageNumber("offset", 0, 0),
+    ...pageParams(20, MAX_ORDER_OPS_PAGE_SIZE),
   })
   .strict()
   .refine(

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { pageParams } from "../../../utils/page-params"
 import { SUBSCRIBABLE_EVENT_TYPES } from "../../../../modules/order-webhook/catalogue"
 
 const eventType = z.enum(SUBSCRIBABLE_EVENT_TYPES as [string, ...string[]], {
@@ -51,8 +52,7 @@ export type AdminReplayWebhookDeliveriesType = z.infer<typeof AdminReplayWebhook
 export const AdminListWebhookDeliveries = z
   .object({
     status: z.enum(["pending", "succeeded", "failed"], { error: "status must be pending, succeeded or failed" }).optional(),
-    limit: z.coerce.number({ error: "limit must be a number" }).int().min(1).max(200, { error: "limit must be at most 200" }).default(50),
-    offset: z.coerce.number({ error: "offset must be a number" }).int().min(0, { error: "offset cannot be negative" }).default(0),
+    ...pageParams(50, 200),
   })
   .strict()
 export type AdminListWebhookDeliveriesType = z.infer<typeof AdminListWebhookDeliveries>
