@@ -5,7 +5,7 @@ import { EasyPostCarrierClient } from "./easypost"
 import { SANDBOX_SERVICES, SandboxCarrierClient } from "./sandbox"
 import { ShippoCarrierClient } from "./shippo"
 import { mapEasyPostStatus, mapSandboxStatus, mapShippoStatus } from "./status-map"
-import type { CarrierClient, LabelFormat } from "./types"
+import { LABEL_FORMATS, type CarrierClient, type LabelFormat } from "./types"
 
 /**
  * Every carrier the plugin talks to, as data: the one place that knows a
@@ -136,8 +136,8 @@ export function carrierEntry(code: CarrierCode): CarrierRegistryEntry {
 /** Carrier names as merchants see them. */
 export const CARRIER_NAMES = Object.fromEntries(CARRIERS.map((c) => [c.code, c.name])) as Record<CarrierCode, string>
 
-/** Every label format some carrier prints. */
-export const CARRIER_LABEL_FORMATS: readonly LabelFormat[] = [...new Set(CARRIERS.flatMap((c) => c.label_formats))]
+/** Every label format some carrier prints, in `LABEL_FORMATS` order. */
+export const CARRIER_LABEL_FORMATS: readonly LabelFormat[] = LABEL_FORMATS.filter((f) => CARRIERS.some((c) => c.label_formats.includes(f)))
 
 /**
  * One client per carrier the options configure (the registry's factories;

@@ -101,7 +101,7 @@ describe("a registry entry drives the validators", () => {
   })
 
   it("takes a label format only when the carrier's entry prints it", () => {
-    expect(CARRIER_LABEL_FORMATS).toEqual(["PDF", "ZPL", "PNG"])
+    expect(CARRIER_LABEL_FORMATS).toEqual(["PDF", "PNG", "ZPL"])
     const png = AdminBuyLabel.safeParse(body({ carrier: "sandbox", label_format: "PNG" }))
     expect(png.success).toBe(false)
     expect(png.error?.issues[0]).toMatchObject({
