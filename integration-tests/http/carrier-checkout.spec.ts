@@ -183,7 +183,7 @@ medusaIntegrationTestRunner({
         )
       )
       expect(bad.status).toBe(400)
-      expect(bad.data.message).toContain("data.service_code: the sandbox offers ground, express, overnight")
+      expect(bad.data.message).toContain("data.service_code: Sandbox carrier offers ground, express, overnight")
     })
 
     const createCart = async () => {

@@ -267,12 +267,12 @@ medusaIntegrationTestRunner({
         await post(`/admin/orders/${orderId}/fulfillments`, { items, location_id: location.id })
         await eventually(() => rowOf(orderId), (r) => r?.fulfillment_status === "dispatched")
 
+        // Medusa's "Fulfill items" made the fulfillment a shipment of ours, still awaiting shipment.
         const shipments = container.resolve<{
-          createShipments: (data: Record<string, unknown>[]) => Promise<{ id: string }[]>
+          listShipments: (filters: Record<string, unknown>) => Promise<{ id: string; status: string }[]>
         }>("shipment")
-        const [shipment] = await shipments.createShipments([
-          { order_id: orderId, shipping_point: "international", status: "shipped" },
-        ])
+        const [shipment] = (await eventually(() => shipments.listShipments({ order_id: orderId }), (s) => s.length === 1))!
+        expect(shipment.status).toBe("awaiting_shipment")
         // The move goes through the one shipment workflow, which recomputes the order itself.
         await recordShipmentEventWorkflow(container).run({
           input: { shipment_id: shipment.id, status: "in_transit", source: "carrier", provider_event_id: "evt_status_refresh" },

@@ -95,6 +95,8 @@ export type CarrierInfo = {
   /** Live carriers buy real labels; the sandbox never does. */
   live: boolean
   pushes_tracking: boolean
+  /** The label files it prints, its default first. */
+  label_formats: LabelFormat[]
 }
 
 /** A rate, tagged with the carrier that quoted it. */

@@ -8,7 +8,7 @@ import {
 } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
 import { CarrierWebhookEvent, ParcelTemplate, Shipment, ShipmentEvent, ShippingLabel } from "./models"
-import { createCarrierClients, CARRIER_NAMES } from "./carriers"
+import { assertCarrierCode, CARRIER_REGISTRY, createCarrierClients } from "./carriers/registry"
 import type { CarrierClient, CarrierCode, CarrierTrackingUpdate } from "./carriers/types"
 import type { CarrierInfo } from "../../types/label"
 import {
@@ -106,15 +106,16 @@ class ShipmentModuleService extends MedusaService({
    * sandbox, which is always there for them.
    */
   listCarrierInfo(forTestOrder = false): CarrierInfo[] {
-    return [...this.carriers_.values()]
-      .filter((c) =>
-        forTestOrder ? c.code === "sandbox" : c.code !== "sandbox" || this.options_.carriers.sandbox.enabled
-      )
+    const options = this.options_.carriers
+    return [...this.carriers_.keys()]
+      .map((code) => CARRIER_REGISTRY[code])
+      .filter((c) => (forTestOrder ? !c.live : c.enabledForRealOrders(options)))
       .map((c) => ({
         code: c.code,
-        name: CARRIER_NAMES[c.code],
-        live: c.code !== "sandbox",
-        pushes_tracking: c.pushes_tracking,
+        name: c.name,
+        live: c.live,
+        pushes_tracking: c.pushesTracking(options),
+        label_formats: [...c.label_formats],
       }))
   }
 
@@ -130,6 +131,7 @@ class ShipmentModuleService extends MedusaService({
     deliveries: { provider_event_id: string; updates: CarrierTrackingUpdate[] }[],
     @MedusaContext() sharedContext: Context = {}
   ): Promise<string[]> {
+    assertCarrierCode(carrier)
     if (!deliveries.length) {
       return []
     }

@@ -81,6 +81,11 @@ function table(point?: ShippingPointValue | null) {
   return point === ShippingPoint.PICKUP ? PICKUP_TRANSITIONS : SHIPMENT_TRANSITIONS
 }
 
+/** Whether a status is final: nothing moves a shipment on from it (delivered, canceled). */
+export function isFinalShipmentStatus(status: ShipmentStatusValue | string): boolean {
+  return (SHIPMENT_TRANSITIONS[status as ShipmentStatusValue] ?? []).length === 0
+}
+
 /** The statuses a shipment may move to next. */
 export function allowedShipmentTransitions(
   from: ShipmentStatusValue,

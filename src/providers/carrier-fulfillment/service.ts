@@ -12,7 +12,7 @@ import type {
   ValidateFulfillmentDataContext,
 } from "@medusajs/framework/types"
 import { parsePluginOptions, type PluginOptions } from "../../options"
-import { createCarrierClients } from "../../modules/shipment/carriers"
+import { CARRIER_REGISTRY, createCarrierClients } from "../../modules/shipment/carriers/registry"
 import type {
   CarrierAddress,
   CarrierClient,
@@ -129,9 +129,9 @@ export class CarrierFulfillmentProviderService extends AbstractFulfillmentProvid
     this.clients_ = deps.clients ?? createCarrierClients(this.options_.carriers)
   }
 
-  /** Carriers a shipping option may use: the sandbox only when enabled, live carriers when configured. */
+  /** Carriers a shipping option may use: those configured and enabled for real orders (the sandbox only when enabled). */
   protected availableCarriers(): CarrierCode[] {
-    return [...this.clients_.keys()].filter((code) => code !== "sandbox" || this.options_.carriers.sandbox.enabled)
+    return [...this.clients_.keys()].filter((code) => CARRIER_REGISTRY[code].enabledForRealOrders(this.options_.carriers))
   }
 
   protected client(code: CarrierCode): CarrierClient {
@@ -147,11 +147,7 @@ export class CarrierFulfillmentProviderService extends AbstractFulfillmentProvid
    * enabled) and a "cheapest rate" option per configured live carrier.
    */
   async getFulfillmentOptions(): Promise<FulfillmentOption[]> {
-    const available = this.availableCarriers()
-    return listFulfillmentOptions({
-      sandbox: available.includes("sandbox"),
-      live: available.filter((c) => c !== "sandbox"),
-    })
+    return listFulfillmentOptions(this.availableCarriers())
   }
 
   /**

@@ -1,7 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { CARRIER_NAMES } from "../../modules/shipment/carriers"
-import { SANDBOX_SERVICES } from "../../modules/shipment/carriers/sandbox"
-import { CARRIER_CODES, type CarrierCode, type CarrierRate, type Parcel } from "../../modules/shipment/carriers/types"
+import { assertCarrierCode, CARRIER_NAMES, CARRIER_REGISTRY, CARRIERS } from "../../modules/shipment/carriers/registry"
+import type { CarrierCode, CarrierRate, Parcel } from "../../modules/shipment/carriers/types"
 import { round } from "../../modules/shipment/carriers/util"
 
 /**
@@ -38,56 +37,47 @@ export const PARCEL_DEFAULTS = {
 } as const
 
 /**
- * The fulfillment options offered to merchants: the three sandbox services
- * when the sandbox is enabled, and for each configured live carrier one
- * "cheapest rate" option. A merchant may also create an option whose `data`
- * names any other service code of a live carrier (see {@link parseOptionData}).
+ * The fulfillment options offered to merchants, per available carrier in
+ * registry order: one per service for a carrier with a fixed list (the
+ * sandbox's three), else one "cheapest rate" option. A merchant may also
+ * create an option whose `data` names any other service code of such a
+ * carrier (see {@link parseOptionData}).
  */
-export function listFulfillmentOptions(carriers: { sandbox: boolean; live: CarrierCode[] }): CarrierOptionData[] {
-  const options: CarrierOptionData[] = []
-  if (carriers.sandbox) {
-    for (const service of SANDBOX_SERVICES) {
-      options.push({ id: `sandbox:${service.code}`, name: service.name, carrier: "sandbox", service_code: service.code })
-    }
-  }
-  for (const code of carriers.live) {
-    options.push({ id: `${code}:${CHEAPEST}`, name: `${CARRIER_NAMES[code]} (cheapest rate)`, carrier: code, service_code: null })
-  }
-  return options
+export function listFulfillmentOptions(available: CarrierCode[]): CarrierOptionData[] {
+  return CARRIERS.filter((c) => available.includes(c.code)).flatMap((c): CarrierOptionData[] =>
+    c.services
+      ? c.services.map((service) => ({ id: `${c.code}:${service.code}`, name: service.name, carrier: c.code, service_code: service.code }))
+      : [{ id: `${c.code}:${CHEAPEST}`, name: `${c.name} (cheapest rate)`, carrier: c.code, service_code: null }]
+  )
 }
 
 /**
  * Reads a shipping option's (or shipping method's) `data`.
  *
  * @throws MedusaError INVALID_DATA when `carrier` is not one of ours, the
- *   carrier is not configured in this store, or a sandbox service is unknown.
+ *   carrier is not configured in this store, or a service is not in its fixed list.
  */
 export function parseOptionData(data: Record<string, unknown> | null | undefined, available: CarrierCode[]): CarrierOptionData {
-  const carrier = data?.carrier
-  if (typeof carrier !== "string" || !(CARRIER_CODES as readonly string[]).includes(carrier)) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `data.carrier: must be one of ${CARRIER_CODES.join(", ")} (got ${JSON.stringify(carrier ?? null)})`
-    )
-  }
-  const code = carrier as CarrierCode
+  const code = data?.carrier
+  assertCarrierCode(code, "data.carrier")
   if (!available.includes(code)) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, `data.carrier: "${code}" is not configured in this store`)
   }
+  const entry = CARRIER_REGISTRY[code]
   const raw = data?.service_code
   const serviceCode = typeof raw === "string" && raw.trim() && raw !== CHEAPEST ? raw.trim() : null
   if (raw !== undefined && raw !== null && typeof raw !== "string") {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "data.service_code: must be a string or null")
   }
-  if (code === "sandbox" && serviceCode && !SANDBOX_SERVICES.some((s) => s.code === serviceCode)) {
+  if (entry.services && serviceCode && !entry.services.some((s) => s.code === serviceCode)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      `data.service_code: the sandbox offers ${SANDBOX_SERVICES.map((s) => s.code).join(", ")} (got "${serviceCode}")`
+      `data.service_code: ${entry.name} offers ${entry.services.map((s) => s.code).join(", ")} (got "${serviceCode}")`
     )
   }
   return {
     id: `${code}:${serviceCode ?? CHEAPEST}`,
-    name: typeof data?.name === "string" ? data.name : `${CARRIER_NAMES[code]} ${serviceCode ?? CHEAPEST}`,
+    name: typeof data?.name === "string" ? data.name : `${entry.name} ${serviceCode ?? CHEAPEST}`,
     carrier: code,
     service_code: serviceCode,
   }

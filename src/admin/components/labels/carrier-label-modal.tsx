@@ -139,7 +139,8 @@ function CarrierLabelForm({
 
   const items = data.fulfillable_items
   const templates = defaults.parcel_templates
-  const sandbox = defaults.carriers.find((c) => c.code === "sandbox")
+  // The offline carrier (the registry's only non-live one) is the one test orders use.
+  const sandbox = defaults.carriers.find((c) => !c.live)
 
   const [quantities, setQuantities] = useState<Record<string, string>>(() =>
     Object.fromEntries(items.map((item) => [item.line_item_id, String(item.fulfillable_quantity)]))

@@ -1,11 +1,11 @@
 import { z } from "@medusajs/framework/zod"
+import { CARRIER_CODES, CARRIER_LABEL_FORMATS, CARRIER_REGISTRY } from "../../../modules/shipment/carriers/registry"
 import {
-  CARRIER_CODES,
   CUSTOMS_CONTENTS_TYPES,
   DISTANCE_UNITS,
-  LABEL_FORMATS,
   MASS_UNITS,
   SIGNATURE_OPTIONS,
+  type LabelFormat,
 } from "../../../modules/shipment/carriers/types"
 
 const positive = (field: string) =>
@@ -30,7 +30,13 @@ const country = (field: string) =>
     .regex(/^[A-Za-z]{2}$/, { error: `${field} must be a two-letter country code` })
     .transform((v) => v.toUpperCase())
 
+/** A registered carrier (`carriers/registry.ts`). */
 export const carrierCode = z.enum(CARRIER_CODES, { error: `carrier must be one of ${CARRIER_CODES.join(", ")}` })
+
+/** A label format some carrier prints; which ones a given carrier prints is checked against its registry entry. */
+export const labelFormat = z.enum(CARRIER_LABEL_FORMATS as [LabelFormat, ...LabelFormat[]], {
+  error: `label_format must be one of ${CARRIER_LABEL_FORMATS.join(", ")}`,
+})
 
 /** A postal address in a label request. */
 export const CarrierAddressSchema = (field: "from" | "to") =>
@@ -137,7 +143,7 @@ export const AdminBuyLabel = z
     ...labelRequestFields,
     carrier: carrierCode,
     rate: RateSchema,
-    label_format: z.enum(LABEL_FORMATS, { error: `label_format must be one of ${LABEL_FORMATS.join(", ")}` }).optional(),
+    label_format: labelFormat.optional(),
     idempotency_key: z
       .string({ error: "idempotency_key must be text" })
       .min(8, { error: "idempotency_key must be at least 8 characters" })
@@ -145,6 +151,17 @@ export const AdminBuyLabel = z
       .optional(),
   })
   .strict()
+  .superRefine((body, ctx) => {
+    const entry = CARRIER_REGISTRY[body.carrier]
+    if (body.label_format && !(entry.label_formats as readonly string[]).includes(body.label_format)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["label_format"],
+        message: `label_format: ${entry.name} prints ${entry.label_formats.join(", ")} labels (got ${body.label_format})`,
+      })
+    }
+  })
+
 export type AdminBuyLabelType = z.infer<typeof AdminBuyLabel>
 
 /** `POST /admin/parcel-templates` */

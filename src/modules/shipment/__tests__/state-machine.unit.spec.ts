@@ -4,6 +4,7 @@ import {
   assertTransition,
   canTransition,
   hasParcelLeft,
+  isFinalShipmentStatus,
   isLateEvent,
   timePrecisionMs,
   SHIPMENT_STATUSES,
@@ -132,5 +133,11 @@ describe("hasParcelLeft", () => {
     expect(hasParcelLeft("awaiting_shipment")).toBe(false)
     expect(hasParcelLeft("canceled")).toBe(false)
     expect(hasParcelLeft(null)).toBe(false)
+  })
+})
+
+describe("isFinalShipmentStatus", () => {
+  it("is true only for delivered and canceled", () => {
+    expect(SHIPMENT_STATUSES.filter((s) => isFinalShipmentStatus(s)).sort()).toEqual(["canceled", "delivered"])
   })
 })

@@ -83,3 +83,22 @@ export function mapEasyPostStatus(status: string | null | undefined): ShipmentSt
       return null
   }
 }
+
+/** The sandbox carrier's statuses (its simulated journey). */
+export type SandboxTrackingStatus = "accepted" | "in_transit" | "out_for_delivery" | "delivered"
+
+/** Maps a sandbox status to ours: `accepted` is the first scan (shipped). */
+export function mapSandboxStatus(status: string | null | undefined): ShipmentStatusValue | null {
+  switch (status) {
+    case "accepted":
+      return ShipmentStatus.SHIPPED
+    case "in_transit":
+      return ShipmentStatus.IN_TRANSIT
+    case "out_for_delivery":
+      return ShipmentStatus.OUT_FOR_DELIVERY
+    case "delivered":
+      return ShipmentStatus.DELIVERED
+    default:
+      return null
+  }
+}

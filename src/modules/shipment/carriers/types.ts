@@ -1,11 +1,9 @@
 import type { ShipmentStatusValue } from "../state-machine"
 
-/**
- * The carriers the plugin talks to. `sandbox` is offline and deterministic:
- * the demo store and test orders use it, and no money moves.
- */
-export const CARRIER_CODES = ["sandbox", "shippo", "easypost"] as const
-export type CarrierCode = (typeof CARRIER_CODES)[number]
+import type { CarrierCode } from "./registry"
+
+/** A registered carrier's code; the list lives in the registry (`./registry.ts`). */
+export type { CarrierCode } from "./registry"
 
 /**
  * How long one request to a carrier may take before the client gives up
@@ -14,6 +12,7 @@ export type CarrierCode = (typeof CARRIER_CODES)[number]
  */
 export const CARRIER_TIMEOUT_MS = 60_000
 
+/** Every label file format the plugin knows; each carrier prints some of them (the registry's `label_formats`). */
 export const LABEL_FORMATS = ["PDF", "PNG", "ZPL"] as const
 export type LabelFormat = (typeof LABEL_FORMATS)[number]
 
@@ -217,8 +216,6 @@ export type VoidLabelResult = {
  */
 export interface CarrierClient {
   readonly code: CarrierCode
-  /** Whether the carrier pushes tracking webhooks (otherwise tracking is polled). */
-  readonly pushes_tracking: boolean
   /** Quotes, cheapest first. @throws MedusaError INVALID_DATA when the carrier rejects the request. */
   getRates(request: RateRequest): Promise<CarrierRate[]>
   /** Buys the label for a rate. @throws on any failure, with the carrier's message. */

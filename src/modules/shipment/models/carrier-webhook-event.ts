@@ -1,5 +1,4 @@
 import { model } from "@medusajs/framework/utils"
-import { CARRIER_CODES } from "../carriers/types"
 
 /**
  * The inbox of verified carrier webhooks. The route writes one row per
@@ -10,7 +9,8 @@ import { CARRIER_CODES } from "../carriers/types"
 export const CarrierWebhookEvent = model
   .define("carrier_webhook_event", {
     id: model.id({ prefix: "cwh" }).primaryKey(),
-    carrier: model.enum([...CARRIER_CODES]),
+    /** A registered carrier's code (`carriers/registry.ts`), checked by the webhook route — not a database enum. */
+    carrier: model.text(),
     provider_event_id: model.text(),
     /** The parsed tracking updates (see CarrierTrackingUpdate). */
     updates: model.json(),

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { CARRIER_CODES, LABEL_FORMATS, REFUND_STATUSES } from "../carriers/types"
+import { LABEL_FORMATS, REFUND_STATUSES } from "../carriers/types"
 import { LABEL_STATUSES } from "../../../types/label"
 
 /**
@@ -15,7 +15,8 @@ export const ShippingLabel = model
     order_id: model.text(),
     shipment_id: model.text().nullable(),
     fulfillment_id: model.text().nullable(),
-    carrier: model.enum([...CARRIER_CODES]),
+    /** A registered carrier's code (`carriers/registry.ts`), checked where rows are written — not a database enum, so adding a carrier needs no migration. */
+    carrier: model.text(),
     carrier_name: model.text().nullable(),
     service: model.text().nullable(),
     service_code: model.text().nullable(),

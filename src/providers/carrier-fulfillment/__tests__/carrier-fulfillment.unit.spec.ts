@@ -75,13 +75,13 @@ describe("buildParcel", () => {
 
 describe("options", () => {
   it("lists the sandbox services and a cheapest option per live carrier", () => {
-    expect(listFulfillmentOptions({ sandbox: true, live: ["shippo"] }).map((o) => o.id)).toEqual([
+    expect(listFulfillmentOptions(["shippo", "sandbox"]).map((o) => o.id)).toEqual([
       "sandbox:ground",
       "sandbox:express",
       "sandbox:overnight",
       "shippo:cheapest",
     ])
-    expect(listFulfillmentOptions({ sandbox: false, live: [] })).toEqual([])
+    expect(listFulfillmentOptions([])).toEqual([])
   })
 
   it("parses option data and rejects what it cannot use", () => {
@@ -92,7 +92,7 @@ describe("options", () => {
     expect(parseOptionData({ carrier: "shippo", service_code: "cheapest" }, available).service_code).toBeNull()
     expect(() => parseOptionData({ carrier: "fedex" }, available)).toThrow('data.carrier: must be one of sandbox, shippo, easypost (got "fedex")')
     expect(() => parseOptionData({ carrier: "easypost" }, available)).toThrow('data.carrier: "easypost" is not configured')
-    expect(() => parseOptionData({ carrier: "sandbox", service_code: "teleport" }, available)).toThrow("the sandbox offers ground, express, overnight")
+    expect(() => parseOptionData({ carrier: "sandbox", service_code: "teleport" }, available)).toThrow("Sandbox carrier offers ground, express, overnight")
     expect(() => parseOptionData({ carrier: "shippo", service_code: 7 }, available)).toThrow("data.service_code: must be a string or null")
   })
 })

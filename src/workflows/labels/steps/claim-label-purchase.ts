@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
 import { SHIPMENT_MODULE } from "../../../modules/shipment"
+import { assertCarrierCode } from "../../../modules/shipment/carriers/registry"
 import type ShipmentModuleService from "../../../modules/shipment/service"
 import type { CarrierCode, CarrierRate, LabelFormat } from "../../../modules/shipment/carriers/types"
 import type { ShippingLabelDTO } from "../../../types"
@@ -43,6 +44,8 @@ export const claimLabelPurchaseStep = createStep(
     if (input.existing || !prepared) {
       return new StepResponse<ClaimLabelPurchaseResult, string>({ label: input.existing!, claimed: false })
     }
+    // The ledger's carrier column is text checked against the registry here, not a database enum.
+    assertCarrierCode(input.carrier)
     try {
       const label = (await service.createShippingLabels({
         order_id: prepared.order_id,

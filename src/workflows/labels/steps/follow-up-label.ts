@@ -4,6 +4,8 @@ import { OrderOpsEvents } from "../../../events"
 import { ORDER_ACTIVITY_MODULE } from "../../../modules/order-activity"
 import type OrderActivityModuleService from "../../../modules/order-activity/service"
 import { SHIPMENT_MODULE } from "../../../modules/shipment"
+import { nextTrackingPollAt } from "../../../modules/shipment/carriers/registry"
+import { isFinalShipmentStatus } from "../../../modules/shipment/state-machine"
 import type ShipmentModuleService from "../../../modules/shipment/service"
 import type { ShipmentDTO, ShippingLabelDTO } from "../../../types"
 import { applyTrackingUpdate } from "../utils/apply-tracking"
@@ -18,7 +20,6 @@ export type LabelFollowUpResult = {
 }
 
 
-const FINAL_SHIPMENT_STATES = new Set(["delivered", "canceled"])
 
 export type FollowUpLabelStepInput = {
   label_id: string
@@ -115,19 +116,17 @@ export const followUpLabelStep = createStep(
 
       if (label.status === "purchased" && label.shipment_id && label.tracking_number) {
         const shipment = (await service.retrieveShipment(label.shipment_id)) as unknown as ShipmentDTO
-        if (FINAL_SHIPMENT_STATES.has(shipment.status)) {
+        if (isFinalShipmentStatus(shipment.status)) {
           await update({ next_check_at: null })
           return new StepResponse<LabelFollowUpResult>({ label_id: label.id, action: "none", label })
         }
         const tracking = await carrier.track(labelRef(label))
         await applyTrackingUpdate(container, { ...tracking, tracking_number: label.tracking_number })
         const after = (await service.retrieveShipment(label.shipment_id)) as unknown as ShipmentDTO
-        const options = service.getOptions().carriers
-        const minutes = label.carrier === "sandbox" ? options.sandbox.step_minutes : options.poll_interval_hours * 60
         await update({
           last_polled_at: new Date(),
           attempts: 0,
-          next_check_at: FINAL_SHIPMENT_STATES.has(after.status) ? null : new Date(Date.now() + minutes * 60_000),
+          next_check_at: isFinalShipmentStatus(after.status) ? null : nextTrackingPollAt(label.carrier, service.getOptions().carriers),
         })
         return new StepResponse<LabelFollowUpResult>({ label_id: label.id, action: "tracking_polled", label })
       }

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SHIPMENT_MODULE } from "../../../modules/shipment"
+import { isTrackingPolled, nextTrackingPollAt } from "../../../modules/shipment/carriers/registry"
 import type ShipmentModuleService from "../../../modules/shipment/service"
 import type { ShippingLabelDTO } from "../../../types"
 
@@ -21,18 +22,13 @@ export const linkLabelToShipmentStep = createStep(
   async (input: LinkLabelToShipmentStepInput, { container }) => {
     const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
     const current = (await service.retrieveShippingLabel(input.label_id)) as unknown as ShippingLabelDTO
-    const carrier = service.getCarrier(current.carrier)
     const options = service.getOptions().carriers
-    const polled =
-      !carrier.pushes_tracking ||
-      (current.carrier === "shippo" && options.shippo?.webhooks === false) ||
-      (current.carrier === "easypost" && options.easypost?.webhooks === false)
-    const minutes = current.carrier === "sandbox" ? options.sandbox.step_minutes : options.poll_interval_hours * 60
+    const polled = isTrackingPolled(current.carrier, options)
     const label = (await service.updateShippingLabels({
       id: input.label_id,
       shipment_id: input.shipment_id,
       fulfillment_id: input.fulfillment_id,
-      next_check_at: polled ? new Date(Date.now() + minutes * 60_000) : null,
+      next_check_at: polled ? nextTrackingPollAt(current.carrier, options) : null,
     })) as unknown as ShippingLabelDTO
     return new StepResponse(label, input.label_id)
   },

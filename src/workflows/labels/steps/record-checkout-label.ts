@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SHIPMENT_MODULE } from "../../../modules/shipment"
+import { assertCarrierCode } from "../../../modules/shipment/carriers/registry"
 import type ShipmentModuleService from "../../../modules/shipment/service"
 import type { CarrierFulfillmentData } from "../../../providers/carrier-fulfillment/service"
 import type { ShippingLabelDTO } from "../../../types"
@@ -42,6 +43,7 @@ export const recordCheckoutLabelStep = createStep(
     if (found) {
       return new StepResponse<RecordCheckoutLabelResult, string | null>({ label: found, file: null, created: false }, null)
     }
+    assertCarrierCode(stored.carrier, "data.carrier")
     const inline = stored.label_url ? DATA_URL.exec(stored.label_url) : null
     let label: ShippingLabelDTO
     try {

@@ -1,11 +1,12 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
-import { CARRIER_FULFILLMENT_IDENTIFIER, type CarrierFulfillmentData } from "../../../providers/carrier-fulfillment/service"
+import type { CarrierFulfillmentData } from "../../../providers/carrier-fulfillment/service"
 import type { ShipmentItem } from "../../../types"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { createShipmentStep } from "../../shipments/steps/create-shipment"
+import { isCheckoutLabelFulfillment } from "../../shipments/utils/core-fulfillment"
 import { linkLabelToShipmentStep } from "../steps/link-label-to-shipment"
 import { recordCheckoutLabelStep } from "../steps/record-checkout-label"
 import { storeLabelFileStep } from "../steps/store-label-file"
@@ -46,12 +47,7 @@ export const recordCheckoutLabelWorkflow = createWorkflow(
     const plan = transform({ fulfillments }, ({ fulfillments }) => {
       const fulfillment = fulfillments[0] as unknown as FulfillmentRow | undefined
       const stored = fulfillment?.data
-      const ours = Boolean(
-        fulfillment?.provider_id?.startsWith(`${CARRIER_FULFILLMENT_IDENTIFIER}_`) &&
-          stored?.carrier &&
-          stored.tracking_number &&
-          stored.idempotency_key
-      )
+      const ours = isCheckoutLabelFulfillment(fulfillment)
       const items: ShipmentItem[] = (fulfillment?.items ?? [])
         .filter((i) => i.line_item_id)
         .map((i) => ({ line_item_id: i.line_item_id!, title: i.title, quantity: Number(i.quantity) }))

@@ -1,3 +1,4 @@
+import { hasParcelLeft } from "../../../modules/shipment/state-machine"
 import {
   OrderFulfillmentStatus,
   type OrderFulfillmentStatusValue,
@@ -53,13 +54,6 @@ export type FulfillmentStatusInput = {
   shipments?: FulfillmentStatusShipment[]
 }
 
-const SHIPPED_OR_LATER = new Set([
-  "shipped",
-  "in_transit",
-  "out_for_delivery",
-  "delivery_failed",
-  "delivered",
-])
 
 const num = (value: number | null | undefined): number => {
   const n = Number(value ?? 0)
@@ -141,7 +135,7 @@ export function computeFulfillmentStatus(input: FulfillmentStatusInput): OrderFu
 
   const allShippedByCore = q.ordered > 0 && q.shipped >= q.ordered
   const allShippedByShipments =
-    allFulfilled && active.length > 0 && active.every((s) => SHIPPED_OR_LATER.has(s.status))
+    allFulfilled && active.length > 0 && active.every((s) => hasParcelLeft(s.status))
   if (allShippedByCore || allShippedByShipments) {
     return OrderFulfillmentStatus.FULFILLED
   }
@@ -149,7 +143,7 @@ export function computeFulfillmentStatus(input: FulfillmentStatusInput): OrderFu
   if (
     q.shipped > 0 ||
     (q.fulfilled > 0 && q.fulfilled < q.ordered) ||
-    active.some((s) => SHIPPED_OR_LATER.has(s.status))
+    active.some((s) => hasParcelLeft(s.status))
   ) {
     return OrderFulfillmentStatus.PARTIALLY_FULFILLED
   }

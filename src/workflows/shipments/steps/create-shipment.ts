@@ -17,6 +17,8 @@ export type CreateShipmentStepInput = {
   notify_customer: boolean
   items: ShipmentItem[]
   actor_id: string | null
+  /** The first event's message; "Marked as shipped" / "Shipment created" by default. */
+  message?: string | null
 }
 
 export const createShipmentStepId = "order-ops-create-shipment"
@@ -30,13 +32,14 @@ export const createShipmentStep = createStep(
   async (input: CreateShipmentStepInput, { container }) => {
     const service: ShipmentModuleService = container.resolve(SHIPMENT_MODULE)
     const now = new Date()
-    const { actor_id, items, ...data } = input
+    const { actor_id, items, message, ...data } = input
     const shipment = (await service.createShipments({
       ...data,
       // A JSON column typed as an object by the DML; it stores the item list.
       items: items as unknown as Record<string, unknown>,
       last_event_at: now,
       shipped_at: input.status === "shipped" ? now : null,
+      delivered_at: input.status === "delivered" ? now : null,
     })) as unknown as ShipmentDTO
     await service.createShipmentEvents({
       shipment_id: shipment.id,
@@ -44,7 +47,7 @@ export const createShipmentStep = createStep(
       occurred_at: now,
       source: input.source === "carrier" ? "system" : "manual",
       actor_id,
-      message: input.status === "shipped" ? "Marked as shipped" : "Shipment created",
+      message: message ?? (input.status === "shipped" ? "Marked as shipped" : "Shipment created"),
       applied: true,
     })
     return new StepResponse(shipment, shipment.id)

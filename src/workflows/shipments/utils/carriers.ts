@@ -48,3 +48,20 @@ export function resolveTrackingUrl(
   const known = findCarrier(carrier)
   return known && trackingNumber ? known.tracking(trackingNumber.trim()) : null
 }
+
+const hostOf = (url: string): string | null => {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "").toLowerCase()
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The known carrier whose tracking page a link points at (same host), e.g.
+ * a label handed over by another fulfillment provider. Undefined otherwise.
+ */
+export function findCarrierByTrackingUrl(url?: string | null): KnownCarrier | undefined {
+  const host = url ? hostOf(url) : null
+  return host ? KNOWN_CARRIERS.find((c) => hostOf(c.tracking("0")) === host) : undefined
+}

@@ -97,7 +97,8 @@ export const recordShipmentEventWorkflow = createWorkflow(
       const live = Boolean(result.applied && fulfillment && !fulfillment.canceled_at)
       const pickup = result.shipment.shipping_point === "pickup"
       return {
-        ship: live && !pickup && !fulfillment!.shipped_at && hasParcelLeft(status),
+        // Medusa may have marked it delivered without shipping it ("Mark as delivered" on the order page).
+        ship: live && !pickup && !fulfillment!.shipped_at && !fulfillment!.delivered_at && hasParcelLeft(status),
         deliver: live && status === "delivered" && !fulfillment!.delivered_at,
         cancel: live && status === "canceled" && !fulfillment!.shipped_at,
         order_id: result.shipment.order_id,

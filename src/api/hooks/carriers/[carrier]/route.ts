@@ -4,7 +4,8 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { OrderOpsEvents } from "../../../../events"
 import { SHIPMENT_MODULE } from "../../../../modules/shipment"
 import type ShipmentModuleService from "../../../../modules/shipment/service"
-import { CARRIER_CODES, type CarrierCode, type WebhookRequest } from "../../../../modules/shipment/carriers/types"
+import { CARRIER_REGISTRY, isCarrierCode } from "../../../../modules/shipment/carriers/registry"
+import type { WebhookRequest } from "../../../../modules/shipment/carriers/types"
 
 /**
  * Tracking webhooks from carriers (`/hooks/carriers/easypost`,
@@ -16,9 +17,9 @@ import { CARRIER_CODES, type CarrierCode, type WebhookRequest } from "../../../.
  * gets its 200 at once.
  */
 export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
-  const code = req.params.carrier as CarrierCode
+  const code = req.params.carrier
   const service = req.scope.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
-  if (!CARRIER_CODES.includes(code) || code === "sandbox") {
+  if (!isCarrierCode(code) || CARRIER_REGISTRY[code].tracking !== "push") {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `No webhooks are taken for carrier "${req.params.carrier}"`)
   }
   const carrier = service.getCarrier(code)

@@ -1,5 +1,12 @@
 import { parsePluginOptions } from "../../../../options"
-import { CARRIER_NAMES, createCarrierClients, EasyPostCarrierClient, SandboxCarrierClient, ShippoCarrierClient } from ".."
+import {
+  CARRIER_NAMES,
+  createCarrierClients,
+  EasyPostCarrierClient,
+  isTrackingPolled,
+  SandboxCarrierClient,
+  ShippoCarrierClient,
+} from ".."
 
 describe("createCarrierClients", () => {
   it("always has the sandbox, and nothing else unconfigured", () => {
@@ -19,8 +26,9 @@ describe("createCarrierClients", () => {
     expect([...clients.keys()]).toEqual(["sandbox", "shippo", "easypost"])
     expect(clients.get("shippo")).toBeInstanceOf(ShippoCarrierClient)
     expect(clients.get("easypost")).toBeInstanceOf(EasyPostCarrierClient)
-    expect(clients.get("shippo")!.pushes_tracking).toBe(false)
-    expect(clients.get("easypost")!.pushes_tracking).toBe(true)
+    expect(isTrackingPolled("shippo", options.carriers)).toBe(true)
+    expect(isTrackingPolled("easypost", options.carriers)).toBe(false)
+    expect(isTrackingPolled("sandbox", options.carriers)).toBe(true)
     for (const [code, client] of clients) {
       expect(client.code).toBe(code)
       expect(CARRIER_NAMES[code]).toEqual(expect.any(String))

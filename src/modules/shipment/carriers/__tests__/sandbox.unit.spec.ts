@@ -130,7 +130,6 @@ describe("SandboxCarrierClient", () => {
   })
 
   it("has no webhooks", () => {
-    expect(client.pushes_tracking).toBe(false)
     expect(client.verifyWebhook()).toBe(false)
     expect(client.parseWebhook()).toEqual([])
   })

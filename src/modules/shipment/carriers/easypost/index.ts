@@ -111,7 +111,6 @@ const DEFAULT_BASE_URL = "https://api.easypost.com/v2/"
  */
 export class EasyPostCarrierClient implements CarrierClient {
   readonly code = "easypost" as const
-  readonly pushes_tracking: boolean
   private readonly sdk: InstanceType<typeof EasyPostClient>
   private readonly options: EasyPostCarrierOptions
   private readonly now: () => Date
@@ -119,7 +118,6 @@ export class EasyPostCarrierClient implements CarrierClient {
 
   constructor(options: EasyPostCarrierOptions, deps: EasyPostCarrierDeps = {}) {
     this.options = options
-    this.pushes_tracking = options.webhooks ?? true
     this.now = deps.now ?? (() => new Date())
     this.fetchImpl = deps.fetch ?? fetch
     // The SDK appends paths to baseUrl as-is, so it must end with a slash.

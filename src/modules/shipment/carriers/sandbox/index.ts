@@ -1,6 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { PDFDocument, StandardFonts, rgb } from "pdf-lib"
-import { ShipmentStatus, type ShipmentStatusValue } from "../../state-machine"
 import type {
   BuyLabelRequest,
   CarrierAddress,
@@ -15,6 +14,7 @@ import type {
   VoidLabelResult,
 } from "../types"
 import { addDays, convertDistance, convertMass, isInternational, requireCustomsIfInternational, round, sha256, stableStringify } from "../util"
+import { mapSandboxStatus, type SandboxTrackingStatus } from "../status-map"
 
 /** Options of the sandbox carrier (`carriers.sandbox` in the plugin options). */
 export type SandboxCarrierOptions = {
@@ -40,11 +40,11 @@ export const SANDBOX_SERVICES: readonly SandboxService[] = [
 export const SANDBOX_CARRIER_NAME = "Sandbox"
 
 /** Simulated journey: step k happens k × step_minutes after purchase. */
-const JOURNEY: readonly { status: ShipmentStatusValue; carrier_status: string; message: string; at: "from" | "to" }[] = [
-  { status: ShipmentStatus.SHIPPED, carrier_status: "accepted", message: "Parcel handed to the sandbox carrier", at: "from" },
-  { status: ShipmentStatus.IN_TRANSIT, carrier_status: "in_transit", message: "Departed sandbox sorting hub", at: "from" },
-  { status: ShipmentStatus.OUT_FOR_DELIVERY, carrier_status: "out_for_delivery", message: "Out for delivery", at: "to" },
-  { status: ShipmentStatus.DELIVERED, carrier_status: "delivered", message: "Delivered", at: "to" },
+const JOURNEY: readonly { carrier_status: SandboxTrackingStatus; message: string; at: "from" | "to" }[] = [
+  { carrier_status: "accepted", message: "Parcel handed to the sandbox carrier", at: "from" },
+  { carrier_status: "in_transit", message: "Departed sandbox sorting hub", at: "from" },
+  { carrier_status: "out_for_delivery", message: "Out for delivery", at: "to" },
+  { carrier_status: "delivered", message: "Delivered", at: "to" },
 ]
 
 const RATE_ID = /^rate_sbx_([a-z]+)_([0-9a-f]{16})$/
@@ -57,7 +57,6 @@ const RATE_ID = /^rate_sbx_([a-z]+)_([0-9a-f]{16})$/
  */
 export class SandboxCarrierClient implements CarrierClient {
   readonly code = "sandbox" as const
-  readonly pushes_tracking = false
   private readonly stepMinutes: number
   private readonly now: () => Date
 
@@ -199,7 +198,7 @@ export class SandboxCarrierClient implements CarrierClient {
         const step = JOURNEY[k - 1]
         events.push({
           provider_event_id: `${label.tracking_number}:${k}`,
-          status: step.status,
+          status: mapSandboxStatus(step.carrier_status),
           carrier_status: step.carrier_status,
           message: step.message,
           location: step.at === "from" ? "Sandbox Origin Hub" : "Sandbox Local Depot",

@@ -80,7 +80,6 @@ const CONTENTS_TYPES: Record<CustomsContentsType, CustomsDeclarationCreateReques
  */
 export class ShippoCarrierClient implements CarrierClient {
   readonly code = "shippo" as const
-  readonly pushes_tracking: boolean
   private readonly sdk: Shippo
   private readonly options: ShippoCarrierOptions
   private readonly now: () => Date
@@ -88,7 +87,6 @@ export class ShippoCarrierClient implements CarrierClient {
 
   constructor(options: ShippoCarrierOptions, deps: ShippoCarrierDeps = {}) {
     this.options = options
-    this.pushes_tracking = options.webhooks ?? true
     this.now = deps.now ?? (() => new Date())
     this.fetchImpl = deps.fetch ?? fetch
     this.sdk = new Shippo({

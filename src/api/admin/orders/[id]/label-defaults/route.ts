@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { SHIPMENT_MODULE } from "../../../../../modules/shipment"
 import type ShipmentModuleService from "../../../../../modules/shipment/service"
-import { LABEL_FORMATS } from "../../../../../modules/shipment/carriers/types"
+import { CARRIER_LABEL_FORMATS } from "../../../../../modules/shipment/carriers/registry"
 import type { LabelDefaultsDTO, ParcelTemplateDTO } from "../../../../../types"
 import { loadLabelDefaults } from "../../../../../workflows/labels/utils/label-request"
 
@@ -26,7 +26,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     is_test: defaults.is_test,
     carriers: service.listCarrierInfo(defaults.is_test),
     parcel_templates: templates,
-    label_formats: [...LABEL_FORMATS],
+    label_formats: [...CARRIER_LABEL_FORMATS],
   }
   res.json(body)
 }
