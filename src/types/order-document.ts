@@ -55,3 +55,24 @@ export type AdminOrderExport = {
   started_at: Date | string | null
   finished_at: Date | string | null
 }
+
+/** An issued invoice or credit note as the admin API returns it. */
+export type AdminOrderInvoice = {
+  id: string
+  order_id: string
+  kind: "invoice" | "credit_note"
+  series: "live" | "test"
+  number: number
+  display_number: string
+  issued_at: Date | string
+  /** A credit note's refund. */
+  refund_id: string | null
+  /** A credit note's amount credited (from its snapshot); null for an invoice. */
+  amount: number | null
+  currency_code: string | null
+  /** `/admin/order-ops/invoices/:id/file`: the stored PDF. */
+  file_url: string
+}
+
+/** `GET /admin/orders/:id/invoice`: the invoice and its credit notes, oldest first. */
+export type AdminOrderInvoiceResponse = { invoice: AdminOrderInvoice; credit_notes: AdminOrderInvoice[] }

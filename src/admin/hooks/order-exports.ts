@@ -4,6 +4,7 @@ import type {
   AdminCreateOrderExportBody,
   AdminOrderExportResponse,
   AdminOrderExportsResponse,
+  AdminOrderInvoiceResponse,
   AdminPackingSlipBatchResponse,
 } from "../lib/order-document-types"
 
@@ -74,30 +75,18 @@ export function usePackingSlipBatch(id: string | null) {
   })
 }
 
-/** An order's issued invoice, as the admin API returns it. */
-export type AdminOrderInvoice = {
-  id: string
-  order_id: string
-  kind: "invoice" | "credit_note"
-  series: "live" | "test"
-  number: number
-  display_number: string
-  issued_at: string
-  file_url: string
-}
-
 /** Query keys for an order's invoice. */
 export const orderInvoiceKeys = {
   order: (orderId: string) => ["order-ops", "invoice", orderId] as const,
 }
 
-/** The order's invoice, or null when none was issued (the API answers 404). */
+/** The order's invoice with its credit notes, or null when none was issued (the API answers 404). */
 export function useOrderInvoice(orderId: string) {
   return useQuery({
     queryKey: orderInvoiceKeys.order(orderId),
     queryFn: async () => {
       try {
-        return (await sdk.client.fetch<{ invoice: AdminOrderInvoice }>(`/admin/orders/${orderId}/invoice`)).invoice
+        return await sdk.client.fetch<AdminOrderInvoiceResponse>(`/admin/orders/${orderId}/invoice`)
       } catch (e) {
         if ((e as { status?: number }).status === 404) return null
         throw e
@@ -110,7 +99,7 @@ export function useOrderInvoice(orderId: string) {
 export function useIssueInvoice(orderId: string) {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: () => sdk.client.fetch<{ invoice: AdminOrderInvoice }>(`/admin/orders/${orderId}/invoice`, { method: "POST" }),
+    mutationFn: () => sdk.client.fetch<AdminOrderInvoiceResponse>(`/admin/orders/${orderId}/invoice`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: orderInvoiceKeys.order(orderId) }),
   })
 }

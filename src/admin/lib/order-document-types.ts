@@ -1,7 +1,7 @@
 /** Exports as the admin API returns them: the server's own types. */
-import type { AdminOrderExport } from "../../types/order-document"
+import type { AdminOrderExport, AdminOrderInvoice, AdminOrderInvoiceResponse } from "../../types/order-document"
 
-export type { AdminOrderExport }
+export type { AdminOrderExport, AdminOrderInvoice, AdminOrderInvoiceResponse }
 
 export type AdminOrderExportResponse = { export: AdminOrderExport }
 

@@ -32,6 +32,10 @@ export type InvoiceRecord = {
   snapshot: Record<string, unknown>
   file_key: string | null
   issued_at: Date
+  /** A credit note's refund. */
+  refund_id: string | null
+  /** A credit note's invoice. */
+  credits_invoice_id: string | null
 }
 
 /** What {@link OrderDocumentModuleService.issueInvoiceRecord} writes. */
@@ -44,6 +48,10 @@ export type IssueInvoiceRecordInput = {
   /** Everything the document shows, frozen now. */
   snapshot: Record<string, unknown>
   issued_at: Date
+  /** Required for a credit note: the refund it credits (its idempotency key). */
+  refund_id?: string | null
+  /** A credit note's invoice. */
+  credits_invoice_id?: string | null
 }
 
 const toInvoice = (row: Record<string, unknown>): InvoiceRecord => ({
@@ -56,6 +64,8 @@ const toInvoice = (row: Record<string, unknown>): InvoiceRecord => ({
   snapshot: (typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot) as Record<string, unknown>,
   file_key: (row.file_key as string | null) ?? null,
   issued_at: new Date(row.issued_at as string),
+  refund_id: (row.refund_id as string | null) ?? null,
+  credits_invoice_id: (row.credits_invoice_id as string | null) ?? null,
 })
 
 /** What a finished job records. */
@@ -103,20 +113,31 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
    * is ever skipped. An order that already has an invoice gets it back
    * (`created: false`), also when two issues for it race (the unique index
    * refuses the second, whose transaction, number included, rolls back).
+   * A credit note is keyed on its refund the same way: a refund that
+   * already has one gets it back.
+   *
+   * @throws MedusaError INVALID_DATA for a credit note without `refund_id`.
    */
   @InjectManager()
   async issueInvoiceRecord(
     input: IssueInvoiceRecordInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ invoice: InvoiceRecord; created: boolean }> {
-    const existing = await this.findOrderInvoice(input.order_id, sharedContext)
-    if (existing && input.kind === "invoice") {
+    if (input.kind === "credit_note" && !input.refund_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "A credit note needs the refund it credits (refund_id)")
+    }
+    const existingOf = () =>
+      input.kind === "invoice"
+        ? this.findOrderInvoice(input.order_id, sharedContext)
+        : this.findRefundCreditNote(input.refund_id!, sharedContext)
+    const existing = await existingOf()
+    if (existing) {
       return { invoice: existing, created: false }
     }
     try {
       return { invoice: await this.issueInvoiceRecord_(input, sharedContext), created: true }
     } catch (e) {
-      const raced = input.kind === "invoice" ? await this.findOrderInvoice(input.order_id, sharedContext) : null
+      const raced = await existingOf()
       if (raced) {
         return { invoice: raced, created: false }
       }
@@ -145,8 +166,8 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
     )
     const n = Number(number)
     const [row] = await db.execute(
-      `insert into "order_invoice" ("id", "order_id", "kind", "series", "number", "display_number", "snapshot", "issued_at")
-       values (?, ?, ?, ?, ?, ?, ?, ?) returning *`,
+      `insert into "order_invoice" ("id", "order_id", "kind", "series", "number", "display_number", "snapshot", "issued_at", "refund_id", "credits_invoice_id")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
       [
         generateEntityId(undefined, "oinv"),
         input.order_id,
@@ -156,6 +177,8 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
         `${input.prefix}${String(n).padStart(6, "0")}`,
         JSON.stringify({ ...input.snapshot, number: `${input.prefix}${String(n).padStart(6, "0")}` }),
         input.issued_at,
+        input.refund_id ?? null,
+        input.credits_invoice_id ?? null,
       ]
     )
     return toInvoice(row)
@@ -169,6 +192,26 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
       [order_id]
     )
     return rows.length ? toInvoice(rows[0]) : null
+  }
+
+  /** The credit note of a refund, if one was issued. */
+  @InjectManager()
+  async findRefundCreditNote(refund_id: string, @MedusaContext() sharedContext: Context = {}): Promise<InvoiceRecord | null> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `select * from "order_invoice" where "refund_id" = ? and "kind" = 'credit_note' and "deleted_at" is null`,
+      [refund_id]
+    )
+    return rows.length ? toInvoice(rows[0]) : null
+  }
+
+  /** The order's credit notes, oldest first. */
+  @InjectManager()
+  async listOrderCreditNotes(order_id: string, @MedusaContext() sharedContext: Context = {}): Promise<InvoiceRecord[]> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `select * from "order_invoice" where "order_id" = ? and "kind" = 'credit_note' and "deleted_at" is null order by "number" asc`,
+      [order_id]
+    )
+    return rows.map(toInvoice)
   }
 
   /** Records where an invoice's PDF is stored: once, never replaced. False when it already has one. */

@@ -18,6 +18,8 @@ export type InvoiceSnapshot = {
   payment_status: string
   /** A credit note's invoice. */
   credits?: string | null
+  /** A credit note's refund: what was given back, and why. */
+  credit?: { refund_id: string; amount: number; reason: string | null } | null
 }
 
 const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency.toUpperCase()}`
@@ -40,7 +42,7 @@ export async function renderInvoice(s: InvoiceSnapshot): Promise<Buffer> {
         },
       ],
     },
-    ...(s.test ? [{ text: "TEST ORDER — NOT A VALID INVOICE", bold: true, color: "#b42318", margin: [0, 8, 0, 0] } as Content] : []),
+    ...(s.test ? [{ text: `TEST ORDER — NOT A VALID ${s.credit ? "CREDIT NOTE" : "INVOICE"}`, bold: true, color: "#b42318", margin: [0, 8, 0, 0] } as Content] : []),
     { text: "Bill to", style: "label", margin: [0, 16, 0, 2] },
     { text: [...s.bill_to, s.order.email ?? ""].filter(Boolean).join("\n") || "—" },
     {
@@ -62,13 +64,15 @@ export async function renderInvoice(s: InvoiceSnapshot): Promise<Buffer> {
         {
           table: {
             widths: [90, 80],
-            body: [
-              ["Subtotal", money(s.totals.subtotal, c)],
-              ["Shipping", money(s.totals.shipping_total, c)],
-              ["Discounts", money(s.totals.discount_total, c)],
-              ["Tax", money(s.totals.tax_total, c)],
-              [{ text: "Total", bold: true }, { text: money(s.totals.total, c), bold: true }],
-            ],
+            body: s.credit
+              ? [[{ text: "Total credited", bold: true }, { text: money(s.credit.amount, c), bold: true }]]
+              : [
+                  ["Subtotal", money(s.totals.subtotal, c)],
+                  ["Shipping", money(s.totals.shipping_total, c)],
+                  ["Discounts", money(s.totals.discount_total, c)],
+                  ["Tax", money(s.totals.tax_total, c)],
+                  [{ text: "Total", bold: true }, { text: money(s.totals.total, c), bold: true }],
+                ],
           },
           layout: "noBorders",
         },
