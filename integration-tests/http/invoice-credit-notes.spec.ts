@@ -14,7 +14,6 @@ import creditNoteOnRefund from "../../src/subscribers/credit-note-on-refund"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
 import { type Api, createAdmin, type Headers, settle } from "../helpers/fixtures"
 
-// Subscribers are delivered by hand (server mode loads none), so a redelivery is exact.
 process.env.MEDUSA_WORKER_MODE = "server"
 
 jest.setTimeout(300 * 1000)
@@ -37,7 +36,7 @@ medusaIntegrationTestRunner({
       (handler as Handler)({ event: { name, data }, container, pluginOptions: {} })
 
     /** A paid order (40 EUR captured through the system provider) and its payment id. */
-    const paidOrder = async (email: string) => {
+    const paidOrder = async (email: string | undefined) => {
       const [order] = await container.resolve(Modules.ORDER).createOrders([
         {
           currency_code: "eur",
@@ -119,6 +118,38 @@ medusaIntegrationTestRunner({
       const text = await textOf(await pdf(data.credit_notes[0].file_url))
       expect(text).toContain("TEST Credit note")
       expect(text).toContain("NOT A VALID CREDIT NOTE")
+    })
+
+    const sentTo = async (to: string) => container.resolve(Modules.NOTIFICATION).listNotifications({ to })
+
+    it("Send to customer emails the invoice each time asked (issuing it first), once per key; 400 without an email, for a test order's real customer and for a bad body", async () => {
+      const email = "send-me@example.com"
+      const { order } = await paidOrder(email)
+      const first = await api.post(`/admin/orders/${order.id}/invoice/send`, { idempotency_key: "click-1" }, admin)
+      expect(first.data).toMatchObject({ sent: true, invoice: { display_number: "INV-000001" } })
+      const retried = await api.post(`/admin/orders/${order.id}/invoice/send`, { idempotency_key: "click-1" }, admin)
+      expect(retried.data.sent).toBe(false)
+      await api.post(`/admin/orders/${order.id}/invoice/send`, {}, admin)
+      const sent = await sentTo(email)
+      // documents.invoice_on_capture is off here: only the two asked for.
+      expect(sent).toHaveLength(2)
+      expect(sent.every((n) => n.template === "order-ops-invoice-issued" && n.resource_id === first.data.invoice.id)).toBe(true)
+
+      const bad = await settle(api.post(`/admin/orders/${order.id}/invoice/send`, { idempotency_key: 5 }, admin))
+      expect(bad.status).toBe(400)
+      expect(JSON.stringify(bad.data)).toContain("idempotency_key")
+
+      const anonymous = await paidOrder(undefined)
+      const noEmail = await settle(api.post(`/admin/orders/${anonymous.order.id}/invoice/send`, {}, admin))
+      expect(noEmail.status).toBe(400)
+      expect(noEmail.data.message).toContain("no email address")
+
+      const test = await paidOrder("real-customer@example.com")
+      await markTest(test.order.id)
+      const refused = await settle(api.post(`/admin/orders/${test.order.id}/invoice/send`, {}, admin))
+      expect(refused.status).toBe(400)
+      expect(await sentTo("real-customer@example.com")).toHaveLength(0)
+      expect((await settle(api.post("/admin/orders/order_nope/invoice/send", {}, admin))).status).toBe(404)
     })
   },
 })

@@ -4,6 +4,7 @@ import type {
   AdminCreateOrderExportBody,
   AdminOrderExportResponse,
   AdminOrderExportsResponse,
+  AdminOrderInvoice,
   AdminOrderInvoiceResponse,
   AdminPackingSlipBatchResponse,
 } from "../lib/order-document-types"
@@ -100,6 +101,19 @@ export function useIssueInvoice(orderId: string) {
   const client = useQueryClient()
   return useMutation({
     mutationFn: () => sdk.client.fetch<AdminOrderInvoiceResponse>(`/admin/orders/${orderId}/invoice`, { method: "POST" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: orderInvoiceKeys.order(orderId) }),
+  })
+}
+
+/** Emails the order's invoice to the customer (issuing it first if needed); one key per click. */
+export function useSendInvoice(orderId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (idempotencyKey: string) =>
+      sdk.client.fetch<{ invoice: AdminOrderInvoice; sent: boolean; notification_id: string | null }>(`/admin/orders/${orderId}/invoice/send`, {
+        method: "POST",
+        body: { idempotency_key: idempotencyKey },
+      }),
     onSuccess: () => client.invalidateQueries({ queryKey: orderInvoiceKeys.order(orderId) }),
   })
 }

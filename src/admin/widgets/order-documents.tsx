@@ -2,7 +2,7 @@ import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { AdminOrder, DetailWidgetProps } from "@medusajs/framework/types"
 import { DocumentText } from "@medusajs/icons"
 import { Button, Container, Heading, Text, toast } from "@medusajs/ui"
-import { useIssueInvoice, useOrderInvoice } from "../hooks/order-exports"
+import { useIssueInvoice, useOrderInvoice, useSendInvoice } from "../hooks/order-exports"
 import { errorMessage } from "../lib/errors"
 import { formatAmount } from "../lib/format"
 
@@ -18,10 +18,19 @@ const OrderDocumentsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
   const { data, isPending, isError, error } = useOrderInvoice(order.id)
   const invoice = data?.invoice
   const issue = useIssueInvoice(order.id)
+  const send = useSendInvoice(order.id)
+  const onSend = async () => {
+    try {
+      const result = await send.mutateAsync(`${order.id}:${Date.now()}`)
+      if (result.sent) toast.success(`Invoice ${result.invoice.display_number} sent to ${order.email}`)
+      else toast.info(`Invoice ${result.invoice.display_number} was already sent`)
+    } catch (e) {
+      toast.error(errorMessage(e))
+    }
+  }
   const onIssue = async () => {
     try {
       const { invoice: issued } = await issue.mutateAsync()
-
       toast.success(`Invoice ${issued.display_number} issued`)
     } catch (e) {
       toast.error(errorMessage(e))
@@ -48,6 +57,9 @@ const OrderDocumentsWidget = ({ data: order }: DetailWidgetProps<AdminOrder>) =>
             <DocumentText />
             Invoice {invoice.display_number}
           </a>
+          <Button size="small" variant="secondary" className="self-start" isLoading={send.isPending} onClick={onSend} data-testid="order-send-invoice">
+            Send to customer
+          </Button>
           {(data?.credit_notes ?? []).map((note) => (
             <a key={note.id} href={note.file_url} target="_blank" rel="noreferrer" className={linkClass} data-testid="order-credit-note-link">
               <DocumentText />
