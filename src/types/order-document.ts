@@ -17,12 +17,33 @@ export type DocumentJobDTO = {
   file_key: string | null
   file_name: string | null
   mime_type: string | null
+  /** A bulk order action's outcome per order. */
+  result: BulkOrderActionResult | null
   error: string | null
   created_by: string | null
   started_at: Date | null
   finished_at: Date | null
   created_at: Date
   updated_at: Date
+}
+
+/** One order's outcome in a bulk order action. */
+export type BulkOrderOutcome = {
+  order_id: string
+  display_id: number | null
+  /** `done`: issued or shipped; `skipped`: nothing to do (e.g. already fully shipped); `failed`: nothing changed. */
+  status: "done" | "skipped" | "failed"
+  /** The invoice number, the shipment id, or why it was skipped or failed. */
+  message: string | null
+}
+
+/** A bulk order action's outcome: counts, and every order that was skipped or failed. */
+export type BulkOrderActionResult = {
+  done: number
+  skipped: number
+  failed: number
+  /** Skipped and failed orders (done ones only counted), at most 1,000. */
+  orders: BulkOrderOutcome[]
 }
 
 /** An export as `/admin/order-ops/exports` returns it. */
@@ -49,6 +70,8 @@ export type AdminOrderExport = {
   file_name: string | null
   /** `/admin/order-ops/exports/:id/file` once completed. */
   download_url: string | null
+  /** A bulk order action's outcome (issue invoices, mark as shipped), once it has one. */
+  result: BulkOrderActionResult | null
   error: string | null
   created_by: string | null
   created_at: Date | string

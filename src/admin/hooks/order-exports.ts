@@ -117,3 +117,30 @@ export function useSendInvoice(orderId: string) {
     onSuccess: () => client.invalidateQueries({ queryKey: orderInvoiceKeys.order(orderId) }),
   })
 }
+
+/** Query keys for bulk order actions (issue invoices, mark as shipped). */
+export const bulkOrderActionKeys = {
+  all: ["order-ops", "bulk"] as const,
+  detail: (id: string) => [...bulkOrderActionKeys.all, id] as const,
+}
+
+/** Queues a bulk order action for the selected orders (or all matching the filters). */
+export function useCreateBulkOrderAction(path: "issue-invoices" | "mark-shipped") {
+  return useMutation({
+    mutationFn: (body: Omit<AdminCreateOrderExportBody, "format" | "shape" | "columns">) =>
+      sdk.client.fetch<AdminPackingSlipBatchResponse>(`/admin/order-ops/bulk/${path}`, { method: "POST", body }),
+  })
+}
+
+/** A bulk order action, polled until it is finished; its `result` lists each order's outcome. */
+export function useBulkOrderAction(id: string | null) {
+  return useQuery({
+    queryKey: bulkOrderActionKeys.detail(id ?? ""),
+    queryFn: () => sdk.client.fetch<AdminPackingSlipBatchResponse>(`/admin/order-ops/bulk/${id}`),
+    enabled: !!id,
+    refetchInterval: (query) => {
+      const status = query.state.data?.job.status
+      return status === "pending" || status === "running" ? PROGRESS_POLL_MS : false
+    },
+  })
+}

@@ -1,7 +1,13 @@
 /** Exports as the admin API returns them: the server's own types. */
-import type { AdminOrderExport, AdminOrderInvoice, AdminOrderInvoiceResponse } from "../../types/order-document"
+import type {
+  AdminOrderExport,
+  AdminOrderInvoice,
+  AdminOrderInvoiceResponse,
+  BulkOrderActionResult,
+  BulkOrderOutcome,
+} from "../../types/order-document"
 
-export type { AdminOrderExport, AdminOrderInvoice, AdminOrderInvoiceResponse }
+export type { AdminOrderExport, AdminOrderInvoice, AdminOrderInvoiceResponse, BulkOrderActionResult, BulkOrderOutcome }
 
 export type AdminOrderExportResponse = { export: AdminOrderExport }
 

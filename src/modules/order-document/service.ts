@@ -75,6 +75,8 @@ export type FinishDocumentJobInput = {
   mime_type?: string | null
   progress_done?: number
   progress_total?: number | null
+  /** A bulk order action's outcome. */
+  result?: DocumentJobDTO["result"]
 }
 
 const toJob = (row: Record<string, unknown>): DocumentJobDTO => ({
@@ -90,6 +92,7 @@ const toJob = (row: Record<string, unknown>): DocumentJobDTO => ({
   file_key: (row.file_key as string | null) ?? null,
   file_name: (row.file_name as string | null) ?? null,
   mime_type: (row.mime_type as string | null) ?? null,
+  result: (typeof row.result === "string" ? JSON.parse(row.result) : (row.result ?? null)) as DocumentJobDTO["result"],
   error: (row.error as string | null) ?? null,
   created_by: (row.created_by as string | null) ?? null,
   started_at: (row.started_at as Date | null) ?? null,
@@ -325,7 +328,8 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
     const rows = await (sharedContext.manager as unknown as Executor).execute(
       `update "order_document_job" set "status" = 'completed', "locked_until" = null, "finished_at" = now(), "updated_at" = now(),
          "file_key" = coalesce(?, "file_key"), "file_name" = coalesce(?, "file_name"), "mime_type" = coalesce(?, "mime_type"),
-         "progress_done" = coalesce(?, "progress_done"), "progress_total" = coalesce(?, "progress_total")
+         "progress_done" = coalesce(?, "progress_done"), "progress_total" = coalesce(?, "progress_total"),
+         "result" = coalesce(?::jsonb, "result")
        where "id" = ? and "lease_token" = ? and "status" = 'running' and "deleted_at" is null
        returning "id"`,
       [
@@ -334,6 +338,7 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
         result.mime_type ?? null,
         result.progress_done ?? null,
         result.progress_total ?? null,
+        result.result ? JSON.stringify(result.result) : null,
         id,
         token,
       ]
