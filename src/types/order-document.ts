@@ -99,3 +99,17 @@ export type AdminOrderInvoice = {
 
 /** `GET /admin/orders/:id/invoice`: the invoice and its credit notes, oldest first. */
 export type AdminOrderInvoiceResponse = { invoice: AdminOrderInvoice; credit_notes: AdminOrderInvoice[] }
+
+/** Settings → Documents as `/admin/order-ops/settings/documents` returns it. */
+export type AdminDocumentSettings = {
+  /** The seller's name on documents; `store_default_name` when null. */
+  store_name: string | null
+  store_default_name: string | null
+  address: string | null
+  tax_ids: string[]
+  logo_file_id: string | null
+  logo_url: string | null
+  invoice_prefix: string
+  /** The number the next live invoice gets; only moves forward. */
+  next_invoice_number: number
+}

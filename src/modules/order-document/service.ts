@@ -197,6 +197,72 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
     return rows.length ? toInvoice(rows[0]) : null
   }
 
+  /** The number the next document of a series gets (`invoice:live`…): 1 for a series never used. */
+  @InjectManager()
+  async getNextInvoiceNumber(series_key: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `select "next_number" from "order_invoice_counter" where "series_key" = ? and "deleted_at" is null`,
+      [series_key]
+    )
+    return rows.length ? Number(rows[0].next_number) : 1
+  }
+
+  /**
+   * Moves a series' next number forward (a store continuing the numbering of
+   * its previous system). One conditional UPDATE under the counter's row
+   * lock, so it cannot race an issue: it only applies while `next` is at
+   * least the current next number and above every number issued.
+   *
+   * @returns the next number before, for the caller's compensation.
+   * @throws MedusaError INVALID_DATA naming `next_invoice_number` when it would move back.
+   */
+  @InjectTransactionManager()
+  async advanceInvoiceNumber(
+    series_key: string,
+    next: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: number }> {
+    const db = (sharedContext.transactionManager ?? sharedContext.manager) as unknown as Executor
+    const [kind, series] = series_key.split(":")
+    await db.execute(
+      `insert into "order_invoice_counter" ("id", "series_key", "next_number") values (?, ?, 1)
+       on conflict ("series_key") where "deleted_at" is null do nothing`,
+      [generateEntityId(undefined, "oinvc"), series_key]
+    )
+    const [current] = await db.execute(
+      `select "next_number" from "order_invoice_counter" where "series_key" = ? and "deleted_at" is null for update`,
+      [series_key]
+    )
+    const [{ max }] = await db.execute(
+      `select coalesce(max("number"), 0) as "max" from "order_invoice" where "kind" = ? and "series" = ? and "deleted_at" is null`,
+      [kind, series]
+    )
+    const previous = Number(current.next_number)
+    if (next < previous || next <= Number(max)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `next_invoice_number: the numbering only moves forward; the next number is ${previous} and ${Number(max)} was already issued`
+      )
+    }
+    await db.execute(
+      `update "order_invoice_counter" set "next_number" = ?, "updated_at" = now() where "series_key" = ? and "deleted_at" is null`,
+      [next, series_key]
+    )
+    return { previous }
+  }
+
+  /**
+   * Puts a series' next number back (the settings workflow's compensation),
+   * only when no document took a number since.
+   */
+  @InjectManager()
+  async restoreInvoiceNumber(series_key: string, next: number, previous: number, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await (sharedContext.manager as unknown as Executor).execute(
+      `update "order_invoice_counter" set "next_number" = ?, "updated_at" = now() where "series_key" = ? and "next_number" = ? and "deleted_at" is null`,
+      [previous, series_key, next]
+    )
+  }
+
   /** The credit note of a refund, if one was issued. */
   @InjectManager()
   async findRefundCreditNote(refund_id: string, @MedusaContext() sharedContext: Context = {}): Promise<InvoiceRecord | null> {

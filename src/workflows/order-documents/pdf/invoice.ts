@@ -9,7 +9,8 @@ export type InvoiceSnapshot = {
   /** Test orders' documents say so, and come from their own series. */
   test: boolean
   issued_at: string
-  seller: { name: string }
+  /** From Settings → Documents when issued; `logo` is a data URL (frozen with the document). */
+  seller: { name: string; address?: string[]; tax_ids?: string[]; logo?: string | null }
   order: { id: string; display_id: number; created_at: string; email: string | null }
   bill_to: string[]
   currency_code: string
@@ -30,7 +31,14 @@ export async function renderInvoice(s: InvoiceSnapshot): Promise<Buffer> {
   const content: Content[] = [
     {
       columns: [
-        { text: s.seller.name, style: "store" },
+        {
+          stack: [
+            ...(s.seller.logo ? [{ image: s.seller.logo, fit: [120, 50] as [number, number], margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+            { text: s.seller.name, style: "store" },
+            ...(s.seller.address?.length ? [{ text: s.seller.address.join("\n"), style: "muted" }] : []),
+            ...(s.seller.tax_ids?.length ? [{ text: s.seller.tax_ids.join("\n"), style: "muted", margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+          ],
+        },
         {
           stack: [
             { text: `${s.test ? "TEST " : ""}${s.title}`, style: "title", alignment: "right" },
