@@ -1,5 +1,6 @@
 /** Exports as the admin API returns them: the server's own types. */
 import type {
+  AdminDocumentSettings,
   AdminOrderExport,
   AdminOrderInvoice,
   AdminOrderInvoiceResponse,
@@ -7,7 +8,7 @@ import type {
   BulkOrderOutcome,
 } from "../../types/order-document"
 
-export type { AdminOrderExport, AdminOrderInvoice, AdminOrderInvoiceResponse, BulkOrderActionResult, BulkOrderOutcome }
+export type { AdminDocumentSettings, AdminOrderExport, AdminOrderInvoice, AdminOrderInvoiceResponse, BulkOrderActionResult, BulkOrderOutcome }
 
 export type AdminOrderExportResponse = { export: AdminOrderExport }
 
