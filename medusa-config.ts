@@ -27,6 +27,8 @@ const orderOpsOptions: PluginOptionsInput = {
   },
   // Auto-void of labels never scanned: off unless asked for (the auto-void test turns it on).
   exceptions: { auto_void_unscanned_labels: process.env.ORDER_OPS_AUTO_VOID_LABELS === "true" },
+  // Invoices issued and emailed on capture: off unless asked for (the invoice email test turns it on).
+  documents: { invoice_on_capture: process.env.ORDER_OPS_INVOICE_ON_CAPTURE === "true" },
   // Tests' and the demo's webhook receivers run on loopback over http.
   webhooks: { allow_private_targets: true },
   carriers: {

@@ -209,6 +209,18 @@ export const PluginOptionsSchema = z
         disable_after_failing_days: 5,
         rotation_overlap_hours: 24,
       }),
+    documents: z
+      .object({
+        /**
+         * Issue the order's invoice when a payment is captured (idempotent: an
+         * order has one invoice) and send it to the customer through the
+         * notification module (Settings → Notifications, "Invoice issued").
+         * Default `false`: invoices are issued from the order page or in bulk.
+         */
+        invoice_on_capture: z.boolean().default(false),
+      })
+      .strict()
+      .default({ invoice_on_capture: false }),
     test_orders: z
       .object({
         /**

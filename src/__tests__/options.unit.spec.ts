@@ -21,6 +21,7 @@ describe("parsePluginOptions", () => {
         channel: "email",
       },
       test_orders: { suppress_notifications: false },
+      documents: { invoice_on_capture: false },
       webhooks: {
         allow_private_targets: false,
         timeout_ms: 15_000,
@@ -49,6 +50,12 @@ describe("parsePluginOptions", () => {
         channel: "email",
       },
     })
+  })
+
+  it("validates documents.invoice_on_capture", () => {
+    expect(parsePluginOptions({ documents: { invoice_on_capture: true } }).documents).toEqual({ invoice_on_capture: true })
+    expect(() => parsePluginOptions({ documents: { invoice_on_capture: "yes" } })).toThrow(/invalid option "documents.invoice_on_capture"/)
+    expect(() => parsePluginOptions({ documents: { invoice_by_post: true } })).toThrow(/documents/)
   })
 
   it("validates carrier options, naming the bad one", () => {

@@ -11,6 +11,8 @@ import { adminWebhookMiddlewares } from "./admin/order-ops/webhooks/middlewares"
 import { adminNotificationSettingsMiddlewares } from "./admin/order-ops/settings/notifications/middlewares"
 import { adminOrderOpsExportMiddlewares } from "./admin/order-ops/exports/middlewares"
 import { adminPackingSlipBatchMiddlewares } from "./admin/order-ops/packing-slips/middlewares"
+import { adminBulkOrderActionMiddlewares } from "./admin/order-ops/bulk/middlewares"
+import { adminDocumentSettingsMiddlewares } from "./admin/order-ops/settings/documents/middlewares"
 import { storeCartMiddlewares } from "./store/carts/middlewares"
 
 export default defineMiddlewares({
@@ -27,6 +29,8 @@ export default defineMiddlewares({
     ...adminNotificationSettingsMiddlewares,
     ...adminOrderOpsExportMiddlewares,
     ...adminPackingSlipBatchMiddlewares,
+    ...adminBulkOrderActionMiddlewares,
+    ...adminDocumentSettingsMiddlewares,
     ...storeCartMiddlewares,
   ],
 })

@@ -37,7 +37,7 @@ export async function runDocumentJobs(
       const message = (e as Error)?.message ?? String(e)
       logger.warn(`medusa-order-ops: document job ${claimed.job.id} failed: ${message}`)
       await failDocumentJobWorkflow(container).run({
-        input: { job_id: claimed.job.id, token: claimed.token, error: message },
+        input: { job_id: claimed.job.id, token: claimed.token, error: message, kind: claimed.job.kind },
       })
     }
   }

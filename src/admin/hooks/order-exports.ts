@@ -4,6 +4,8 @@ import type {
   AdminCreateOrderExportBody,
   AdminOrderExportResponse,
   AdminOrderExportsResponse,
+  AdminOrderInvoice,
+  AdminOrderInvoiceResponse,
   AdminPackingSlipBatchResponse,
 } from "../lib/order-document-types"
 
@@ -74,30 +76,18 @@ export function usePackingSlipBatch(id: string | null) {
   })
 }
 
-/** An order's issued invoice, as the admin API returns it. */
-export type AdminOrderInvoice = {
-  id: string
-  order_id: string
-  kind: "invoice" | "credit_note"
-  series: "live" | "test"
-  number: number
-  display_number: string
-  issued_at: string
-  file_url: string
-}
-
 /** Query keys for an order's invoice. */
 export const orderInvoiceKeys = {
   order: (orderId: string) => ["order-ops", "invoice", orderId] as const,
 }
 
-/** The order's invoice, or null when none was issued (the API answers 404). */
+/** The order's invoice with its credit notes, or null when none was issued (the API answers 404). */
 export function useOrderInvoice(orderId: string) {
   return useQuery({
     queryKey: orderInvoiceKeys.order(orderId),
     queryFn: async () => {
       try {
-        return (await sdk.client.fetch<{ invoice: AdminOrderInvoice }>(`/admin/orders/${orderId}/invoice`)).invoice
+        return await sdk.client.fetch<AdminOrderInvoiceResponse>(`/admin/orders/${orderId}/invoice`)
       } catch (e) {
         if ((e as { status?: number }).status === 404) return null
         throw e
@@ -110,7 +100,47 @@ export function useOrderInvoice(orderId: string) {
 export function useIssueInvoice(orderId: string) {
   const client = useQueryClient()
   return useMutation({
-    mutationFn: () => sdk.client.fetch<{ invoice: AdminOrderInvoice }>(`/admin/orders/${orderId}/invoice`, { method: "POST" }),
+    mutationFn: () => sdk.client.fetch<AdminOrderInvoiceResponse>(`/admin/orders/${orderId}/invoice`, { method: "POST" }),
     onSuccess: () => client.invalidateQueries({ queryKey: orderInvoiceKeys.order(orderId) }),
+  })
+}
+
+/** Emails the order's invoice to the customer (issuing it first if needed); one key per click. */
+export function useSendInvoice(orderId: string) {
+  const client = useQueryClient()
+  return useMutation({
+    mutationFn: (idempotencyKey: string) =>
+      sdk.client.fetch<{ invoice: AdminOrderInvoice; sent: boolean; notification_id: string | null }>(`/admin/orders/${orderId}/invoice/send`, {
+        method: "POST",
+        body: { idempotency_key: idempotencyKey },
+      }),
+    onSuccess: () => client.invalidateQueries({ queryKey: orderInvoiceKeys.order(orderId) }),
+  })
+}
+
+/** Query keys for bulk order actions (issue invoices, mark as shipped). */
+export const bulkOrderActionKeys = {
+  all: ["order-ops", "bulk"] as const,
+  detail: (id: string) => [...bulkOrderActionKeys.all, id] as const,
+}
+
+/** Queues a bulk order action for the selected orders (or all matching the filters). */
+export function useCreateBulkOrderAction(path: "issue-invoices" | "mark-shipped") {
+  return useMutation({
+    mutationFn: (body: Omit<AdminCreateOrderExportBody, "format" | "shape" | "columns">) =>
+      sdk.client.fetch<AdminPackingSlipBatchResponse>(`/admin/order-ops/bulk/${path}`, { method: "POST", body }),
+  })
+}
+
+/** A bulk order action, polled until it is finished; its `result` lists each order's outcome. */
+export function useBulkOrderAction(id: string | null) {
+  return useQuery({
+    queryKey: bulkOrderActionKeys.detail(id ?? ""),
+    queryFn: () => sdk.client.fetch<AdminPackingSlipBatchResponse>(`/admin/order-ops/bulk/${id}`),
+    enabled: !!id,
+    refetchInterval: (query) => {
+      const status = query.state.data?.job.status
+      return status === "pending" || status === "running" ? PROGRESS_POLL_MS : false
+    },
   })
 }

@@ -194,6 +194,8 @@ export function describeTimelineEntry(
       return { title: d.tracking_changed ? "Customer notified of new tracking details" : "Customer notified of shipment", detail: d.to as string }
     case "refund.customer_notified":
       return { title: "Customer notified of refund", detail: d.to as string }
+    case "invoice.customer_notified":
+      return { title: `Invoice ${typeof d.invoice_number === "string" ? `${d.invoice_number} ` : ""}sent to the customer`, detail: d.to as string }
     case "delivery.delivered":
     case "delivery.failed":
     case "delivery.awaiting_recipient":

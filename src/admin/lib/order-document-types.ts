@@ -1,7 +1,14 @@
 /** Exports as the admin API returns them: the server's own types. */
-import type { AdminOrderExport } from "../../types/order-document"
+import type {
+  AdminDocumentSettings,
+  AdminOrderExport,
+  AdminOrderInvoice,
+  AdminOrderInvoiceResponse,
+  BulkOrderActionResult,
+  BulkOrderOutcome,
+} from "../../types/order-document"
 
-export type { AdminOrderExport }
+export type { AdminDocumentSettings, AdminOrderExport, AdminOrderInvoice, AdminOrderInvoiceResponse, BulkOrderActionResult, BulkOrderOutcome }
 
 export type AdminOrderExportResponse = { export: AdminOrderExport }
 

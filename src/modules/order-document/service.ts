@@ -32,6 +32,10 @@ export type InvoiceRecord = {
   snapshot: Record<string, unknown>
   file_key: string | null
   issued_at: Date
+  /** A credit note's refund. */
+  refund_id: string | null
+  /** A credit note's invoice. */
+  credits_invoice_id: string | null
 }
 
 /** What {@link OrderDocumentModuleService.issueInvoiceRecord} writes. */
@@ -44,6 +48,10 @@ export type IssueInvoiceRecordInput = {
   /** Everything the document shows, frozen now. */
   snapshot: Record<string, unknown>
   issued_at: Date
+  /** Required for a credit note: the refund it credits (its idempotency key). */
+  refund_id?: string | null
+  /** A credit note's invoice. */
+  credits_invoice_id?: string | null
 }
 
 const toInvoice = (row: Record<string, unknown>): InvoiceRecord => ({
@@ -56,6 +64,8 @@ const toInvoice = (row: Record<string, unknown>): InvoiceRecord => ({
   snapshot: (typeof row.snapshot === "string" ? JSON.parse(row.snapshot) : row.snapshot) as Record<string, unknown>,
   file_key: (row.file_key as string | null) ?? null,
   issued_at: new Date(row.issued_at as string),
+  refund_id: (row.refund_id as string | null) ?? null,
+  credits_invoice_id: (row.credits_invoice_id as string | null) ?? null,
 })
 
 /** What a finished job records. */
@@ -65,6 +75,8 @@ export type FinishDocumentJobInput = {
   mime_type?: string | null
   progress_done?: number
   progress_total?: number | null
+  /** A bulk order action's outcome. */
+  result?: DocumentJobDTO["result"]
 }
 
 const toJob = (row: Record<string, unknown>): DocumentJobDTO => ({
@@ -80,6 +92,7 @@ const toJob = (row: Record<string, unknown>): DocumentJobDTO => ({
   file_key: (row.file_key as string | null) ?? null,
   file_name: (row.file_name as string | null) ?? null,
   mime_type: (row.mime_type as string | null) ?? null,
+  result: (typeof row.result === "string" ? JSON.parse(row.result) : (row.result ?? null)) as DocumentJobDTO["result"],
   error: (row.error as string | null) ?? null,
   created_by: (row.created_by as string | null) ?? null,
   started_at: (row.started_at as Date | null) ?? null,
@@ -103,20 +116,31 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
    * is ever skipped. An order that already has an invoice gets it back
    * (`created: false`), also when two issues for it race (the unique index
    * refuses the second, whose transaction, number included, rolls back).
+   * A credit note is keyed on its refund the same way: a refund that
+   * already has one gets it back.
+   *
+   * @throws MedusaError INVALID_DATA for a credit note without `refund_id`.
    */
   @InjectManager()
   async issueInvoiceRecord(
     input: IssueInvoiceRecordInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ invoice: InvoiceRecord; created: boolean }> {
-    const existing = await this.findOrderInvoice(input.order_id, sharedContext)
-    if (existing && input.kind === "invoice") {
+    if (input.kind === "credit_note" && !input.refund_id) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "A credit note needs the refund it credits (refund_id)")
+    }
+    const existingOf = () =>
+      input.kind === "invoice"
+        ? this.findOrderInvoice(input.order_id, sharedContext)
+        : this.findRefundCreditNote(input.refund_id!, sharedContext)
+    const existing = await existingOf()
+    if (existing) {
       return { invoice: existing, created: false }
     }
     try {
       return { invoice: await this.issueInvoiceRecord_(input, sharedContext), created: true }
     } catch (e) {
-      const raced = input.kind === "invoice" ? await this.findOrderInvoice(input.order_id, sharedContext) : null
+      const raced = await existingOf()
       if (raced) {
         return { invoice: raced, created: false }
       }
@@ -145,8 +169,8 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
     )
     const n = Number(number)
     const [row] = await db.execute(
-      `insert into "order_invoice" ("id", "order_id", "kind", "series", "number", "display_number", "snapshot", "issued_at")
-       values (?, ?, ?, ?, ?, ?, ?, ?) returning *`,
+      `insert into "order_invoice" ("id", "order_id", "kind", "series", "number", "display_number", "snapshot", "issued_at", "refund_id", "credits_invoice_id")
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
       [
         generateEntityId(undefined, "oinv"),
         input.order_id,
@@ -156,6 +180,8 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
         `${input.prefix}${String(n).padStart(6, "0")}`,
         JSON.stringify({ ...input.snapshot, number: `${input.prefix}${String(n).padStart(6, "0")}` }),
         input.issued_at,
+        input.refund_id ?? null,
+        input.credits_invoice_id ?? null,
       ]
     )
     return toInvoice(row)
@@ -169,6 +195,92 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
       [order_id]
     )
     return rows.length ? toInvoice(rows[0]) : null
+  }
+
+  /** The number the next document of a series gets (`invoice:live`…): 1 for a series never used. */
+  @InjectManager()
+  async getNextInvoiceNumber(series_key: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `select "next_number" from "order_invoice_counter" where "series_key" = ? and "deleted_at" is null`,
+      [series_key]
+    )
+    return rows.length ? Number(rows[0].next_number) : 1
+  }
+
+  /**
+   * Moves a series' next number forward (a store continuing the numbering of
+   * its previous system). One conditional UPDATE under the counter's row
+   * lock, so it cannot race an issue: it only applies while `next` is at
+   * least the current next number and above every number issued.
+   *
+   * @returns the next number before, for the caller's compensation.
+   * @throws MedusaError INVALID_DATA naming `next_invoice_number` when it would move back.
+   */
+  @InjectTransactionManager()
+  async advanceInvoiceNumber(
+    series_key: string,
+    next: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: number }> {
+    const db = (sharedContext.transactionManager ?? sharedContext.manager) as unknown as Executor
+    const [kind, series] = series_key.split(":")
+    await db.execute(
+      `insert into "order_invoice_counter" ("id", "series_key", "next_number") values (?, ?, 1)
+       on conflict ("series_key") where "deleted_at" is null do nothing`,
+      [generateEntityId(undefined, "oinvc"), series_key]
+    )
+    const [current] = await db.execute(
+      `select "next_number" from "order_invoice_counter" where "series_key" = ? and "deleted_at" is null for update`,
+      [series_key]
+    )
+    const [{ max }] = await db.execute(
+      `select coalesce(max("number"), 0) as "max" from "order_invoice" where "kind" = ? and "series" = ? and "deleted_at" is null`,
+      [kind, series]
+    )
+    const previous = Number(current.next_number)
+    if (next < previous || next <= Number(max)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `next_invoice_number: the numbering only moves forward; the next number is ${previous} and ${Number(max)} was already issued`
+      )
+    }
+    await db.execute(
+      `update "order_invoice_counter" set "next_number" = ?, "updated_at" = now() where "series_key" = ? and "deleted_at" is null`,
+      [next, series_key]
+    )
+    return { previous }
+  }
+
+  /**
+   * Puts a series' next number back (the settings workflow's compensation),
+   * only when no document took a number since.
+   */
+  @InjectManager()
+  async restoreInvoiceNumber(series_key: string, next: number, previous: number, @MedusaContext() sharedContext: Context = {}): Promise<void> {
+    await (sharedContext.manager as unknown as Executor).execute(
+      `update "order_invoice_counter" set "next_number" = ?, "updated_at" = now() where "series_key" = ? and "next_number" = ? and "deleted_at" is null`,
+      [previous, series_key, next]
+    )
+  }
+
+  /** The credit note of a refund, if one was issued. */
+  @InjectManager()
+  async findRefundCreditNote(refund_id: string, @MedusaContext() sharedContext: Context = {}): Promise<InvoiceRecord | null> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `select * from "order_invoice" where "refund_id" = ? and "kind" = 'credit_note' and "deleted_at" is null`,
+      [refund_id]
+    )
+    return rows.length ? toInvoice(rows[0]) : null
+  }
+
+  /** The order's credit notes, oldest first. */
+  @InjectManager()
+  async listOrderCreditNotes(order_id: string, @MedusaContext() sharedContext: Context = {}): Promise<InvoiceRecord[]> {
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `select * from "order_invoice" where "order_id" = ? and "kind" = 'credit_note' and "deleted_at" is null order by "number" asc`,
+      [order_id]
+    )
+    return rows.map(toInvoice)
   }
 
   /** Records where an invoice's PDF is stored: once, never replaced. False when it already has one. */
@@ -282,7 +394,8 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
     const rows = await (sharedContext.manager as unknown as Executor).execute(
       `update "order_document_job" set "status" = 'completed', "locked_until" = null, "finished_at" = now(), "updated_at" = now(),
          "file_key" = coalesce(?, "file_key"), "file_name" = coalesce(?, "file_name"), "mime_type" = coalesce(?, "mime_type"),
-         "progress_done" = coalesce(?, "progress_done"), "progress_total" = coalesce(?, "progress_total")
+         "progress_done" = coalesce(?, "progress_done"), "progress_total" = coalesce(?, "progress_total"),
+         "result" = coalesce(?::jsonb, "result")
        where "id" = ? and "lease_token" = ? and "status" = 'running' and "deleted_at" is null
        returning "id"`,
       [
@@ -291,6 +404,7 @@ class OrderDocumentModuleService extends MedusaService({ DocumentJob, Invoice, I
         result.mime_type ?? null,
         result.progress_done ?? null,
         result.progress_total ?? null,
+        result.result ? JSON.stringify(result.result) : null,
         id,
         token,
       ]

@@ -20,6 +20,7 @@ export const CUSTOMER_NOTIFICATIONS = {
   delivery_failed: { label: "Delivery failed", seed: (o) => ({ enabled: o.shipments.notify.delivery_failed, template: "order-ops-shipment-delivery-failed" }) },
   tracking_changed: { label: "Tracking details changed", seed: () => ({ enabled: true, template: "order-ops-shipment-tracking-changed" }) },
   refund_issued: { label: "Refund issued", seed: () => ({ enabled: true, template: "order-ops-refund-issued" }) },
+  invoice_issued: { label: "Invoice issued", seed: () => ({ enabled: true, template: "order-ops-invoice-issued" }) },
   digital_delivery_instructions: {
     label: "Digital delivery instructions",
     seed: (o) => ({ enabled: true, template: o.digital_delivery.instructions_template }),

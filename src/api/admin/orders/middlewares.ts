@@ -7,6 +7,7 @@ import {
   AdminCreateOrderNote,
   AdminGetOrderNotesParams,
   AdminGetOrderTimelineParams,
+  AdminSendOrderInvoice,
   AdminUpdateOrderNote,
 } from "./validators"
 
@@ -29,6 +30,11 @@ export const adminOrderOpsOrderMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/orders/:id/notes/:note_id",
     middlewares: [validateAndTransformBody(AdminUpdateOrderNote)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/orders/:id/invoice/send",
+    middlewares: [validateAndTransformBody(AdminSendOrderInvoice)],
   },
   {
     method: ["GET"],

@@ -61,3 +61,16 @@ export const AdminGetOrderTimelineParams = z
   })
   .strict()
 export type AdminGetOrderTimelineParamsType = z.infer<typeof AdminGetOrderTimelineParams>
+
+/** `POST /admin/orders/:id/invoice/send`: optionally a key per click, so a retried request sends once. */
+export const AdminSendOrderInvoice = z
+  .object({
+    idempotency_key: z
+      .string({ error: "idempotency_key must be a string" })
+      .trim()
+      .min(1, { error: "idempotency_key cannot be empty" })
+      .max(200, { error: "idempotency_key is longer than 200 characters" })
+      .optional(),
+  })
+  .strict()
+export type AdminSendOrderInvoiceType = z.infer<typeof AdminSendOrderInvoice>

@@ -15,7 +15,7 @@ import { DOCUMENT_JOB_STATUSES } from "../state-machine"
 export const DocumentJob = model
   .define("order_document_job", {
     id: model.id({ prefix: "odjob" }).primaryKey(),
-    /** The handler: `export`. */
+    /** The handler: `export`, `packing_slips`, `issue_invoices`, `mark_shipped`. */
     kind: model.text(),
     status: model.enum(DOCUMENT_JOB_STATUSES).default("pending"),
     /** The handler's input, as validated when the job was asked for. */
@@ -33,6 +33,11 @@ export const DocumentJob = model
     file_key: model.text().nullable(),
     file_name: model.text().nullable(),
     mime_type: model.text().nullable(),
+    /**
+     * A bulk order action's outcome (issue invoices, mark as shipped):
+     * `{ done, skipped, failed, orders: [{ order_id, display_id, status, message }] }`.
+     */
+    result: model.json().nullable(),
     /** Why it failed, for the admin. */
     error: model.text().nullable(),
     /** The admin user who asked for it. */

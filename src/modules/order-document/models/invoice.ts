@@ -21,10 +21,16 @@ export const Invoice = model
     snapshot: model.json(),
     file_key: model.text().nullable(),
     issued_at: model.dateTime(),
+    /** A credit note's refund (Medusa's refund id): one credit note per refund. */
+    refund_id: model.text().nullable(),
+    /** A credit note's invoice. */
+    credits_invoice_id: model.text().nullable(),
   })
   .indexes([
     { name: "IDX_order_invoice_series_number_unique", on: ["kind", "series", "number"], unique: true, where: "deleted_at IS NULL" },
     { name: "IDX_order_invoice_order_invoice_unique", on: ["order_id"], unique: true, where: "deleted_at IS NULL AND kind = 'invoice'" },
+    { name: "IDX_order_invoice_refund_unique", on: ["refund_id"], unique: true, where: "deleted_at IS NULL AND kind = 'credit_note'" },
+    { name: "IDX_order_invoice_order_kind", on: ["order_id", "kind"], where: "deleted_at IS NULL" },
   ])
 
 /** The next number of each series (`invoice:live`, `invoice:test`, `credit_note:live`…). */

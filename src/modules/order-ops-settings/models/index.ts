@@ -1,1 +1,2 @@
 export * from "./settings"
+export { DocumentSettings } from "./document-settings"

@@ -9,7 +9,8 @@ export type InvoiceSnapshot = {
   /** Test orders' documents say so, and come from their own series. */
   test: boolean
   issued_at: string
-  seller: { name: string }
+  /** From Settings → Documents when issued; `logo` is a data URL (frozen with the document). */
+  seller: { name: string; address?: string[]; tax_ids?: string[]; logo?: string | null }
   order: { id: string; display_id: number; created_at: string; email: string | null }
   bill_to: string[]
   currency_code: string
@@ -18,6 +19,8 @@ export type InvoiceSnapshot = {
   payment_status: string
   /** A credit note's invoice. */
   credits?: string | null
+  /** A credit note's refund: what was given back, and why. */
+  credit?: { refund_id: string; amount: number; reason: string | null } | null
 }
 
 const money = (amount: number, currency: string) => `${amount.toFixed(2)} ${currency.toUpperCase()}`
@@ -28,7 +31,14 @@ export async function renderInvoice(s: InvoiceSnapshot): Promise<Buffer> {
   const content: Content[] = [
     {
       columns: [
-        { text: s.seller.name, style: "store" },
+        {
+          stack: [
+            ...(s.seller.logo ? [{ image: s.seller.logo, fit: [120, 50] as [number, number], margin: [0, 0, 0, 4] as [number, number, number, number] }] : []),
+            { text: s.seller.name, style: "store" },
+            ...(s.seller.address?.length ? [{ text: s.seller.address.join("\n"), style: "muted" }] : []),
+            ...(s.seller.tax_ids?.length ? [{ text: s.seller.tax_ids.join("\n"), style: "muted", margin: [0, 2, 0, 0] as [number, number, number, number] }] : []),
+          ],
+        },
         {
           stack: [
             { text: `${s.test ? "TEST " : ""}${s.title}`, style: "title", alignment: "right" },
@@ -40,7 +50,7 @@ export async function renderInvoice(s: InvoiceSnapshot): Promise<Buffer> {
         },
       ],
     },
-    ...(s.test ? [{ text: "TEST ORDER — NOT A VALID INVOICE", bold: true, color: "#b42318", margin: [0, 8, 0, 0] } as Content] : []),
+    ...(s.test ? [{ text: `TEST ORDER — NOT A VALID ${s.credit ? "CREDIT NOTE" : "INVOICE"}`, bold: true, color: "#b42318", margin: [0, 8, 0, 0] } as Content] : []),
     { text: "Bill to", style: "label", margin: [0, 16, 0, 2] },
     { text: [...s.bill_to, s.order.email ?? ""].filter(Boolean).join("\n") || "—" },
     {
@@ -62,13 +72,15 @@ export async function renderInvoice(s: InvoiceSnapshot): Promise<Buffer> {
         {
           table: {
             widths: [90, 80],
-            body: [
-              ["Subtotal", money(s.totals.subtotal, c)],
-              ["Shipping", money(s.totals.shipping_total, c)],
-              ["Discounts", money(s.totals.discount_total, c)],
-              ["Tax", money(s.totals.tax_total, c)],
-              [{ text: "Total", bold: true }, { text: money(s.totals.total, c), bold: true }],
-            ],
+            body: s.credit
+              ? [[{ text: "Total credited", bold: true }, { text: money(s.credit.amount, c), bold: true }]]
+              : [
+                  ["Subtotal", money(s.totals.subtotal, c)],
+                  ["Shipping", money(s.totals.shipping_total, c)],
+                  ["Discounts", money(s.totals.discount_total, c)],
+                  ["Tax", money(s.totals.tax_total, c)],
+                  [{ text: "Total", bold: true }, { text: money(s.totals.total, c), bold: true }],
+                ],
           },
           layout: "noBorders",
         },

@@ -18,7 +18,8 @@ export type SlipAddress = {
 
 /** What one packing slip shows. */
 export type PackingSlipData = {
-  store: { name: string; address?: string | null; logo?: Buffer | null }
+  /** `logo` is a data URL (step outputs are JSON: no Buffers). */
+  store: { name: string; address?: string | null; logo?: string | null }
   order: { display_id: number; created_at: Date | string; email: string | null; note?: string | null }
   ship_to: SlipAddress
   /** The items to pack: the whole order, or one shipment's items. */
@@ -54,7 +55,7 @@ export async function packingSlipContent(data: PackingSlipData): Promise<Content
       columns: [
         {
           stack: [
-            ...(data.store.logo ? [{ image: `data:image/png;base64,${data.store.logo.toString("base64")}`, fit: [120, 50] as [number, number] }] : []),
+            ...(data.store.logo ? [{ image: data.store.logo, fit: [120, 50] as [number, number] }] : []),
             { text: data.store.name, style: "store" },
             ...(data.store.address ? [{ text: data.store.address, style: "muted" }] : []),
           ],

@@ -1,17 +1,19 @@
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_STATUS_MODULE } from "../../../modules/order-status"
 import type OrderStatusModuleService from "../../../modules/order-status/service"
 import type { OrderStatusDTO } from "../../../types"
 import type { InvoiceSnapshot } from "../pdf/invoice"
 import { itemQuantity } from "./load-packing-slip-data"
+import { loadDocumentSeller, logoDataUrl } from "../utils/document-seller"
 
 // Query returns loosely typed rows here; every field read below is converted explicitly.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type GraphOrder = Record<string, any>
 
 /**
- * Freezes what an order's invoice shows: seller, bill-to, line items with
+ * Freezes what an order's invoice shows: seller (Settings → Documents,
+ * logo included, so the invoice never changes with the settings), bill-to, line items with
  * their tax lines and the totals as Medusa computed them, the payment
  * status, the test flag. Read-only.
  *
@@ -38,14 +40,19 @@ export const buildInvoiceSnapshotStep = createStep(
     const [status] = (await container
       .resolve<OrderStatusModuleService>(ORDER_STATUS_MODULE)
       .listOrderStatusRows({ order_id: input.order_id }, { take: 1 })) as unknown as OrderStatusDTO[]
-    const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["name"], take: 1 })
+    const seller = await loadDocumentSeller(container)
     const a = order.billing_address
     const n = (v: unknown) => Number(v ?? 0)
     const snapshot: InvoiceSnapshot = {
       title: "Invoice",
       test: !!status?.is_test,
       issued_at: new Date(input.issued_at).toISOString(),
-      seller: { name: store?.name ?? "Store" },
+      seller: {
+        name: seller.name,
+        address: seller.address,
+        tax_ids: seller.tax_ids,
+        logo: seller.logo ? logoDataUrl(seller.logo) : null,
+      },
       order: { id: order.id, display_id: order.display_id, created_at: new Date(order.created_at).toISOString(), email: order.email ?? null },
       bill_to: a
         ? [[a.first_name, a.last_name].filter(Boolean).join(" "), a.company, a.address_1, a.address_2, [a.postal_code, a.city].filter(Boolean).join(" "), a.country_code?.toUpperCase()].filter(Boolean)

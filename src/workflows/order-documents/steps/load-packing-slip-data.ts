@@ -1,10 +1,11 @@
-import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SHIPMENT_MODULE } from "../../../modules/shipment"
 import type ShipmentModuleService from "../../../modules/shipment/service"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { ShipmentDTO } from "../../../types"
 import type { PackingSlipData, SlipAddress } from "../pdf/packing-slip"
+import { loadDocumentSeller, logoDataUrl } from "../utils/document-seller"
 
 /** One slip to print: a whole order, or one of its shipments. */
 export type PackingSlipRequest = { order_id?: string; shipment_id?: string }
@@ -44,7 +45,7 @@ const customerNote = (metadata: GraphOrder["metadata"]): string | null => {
 /**
  * Reads what packing slips show, for whole orders or single shipments (only
  * that shipment's items and quantities): one Query call for the orders, one
- * read of the shipments, the store's name. Read-only.
+ * read of the shipments, the seller of Settings → Documents (name, address, logo). Read-only.
  *
  * @throws MedusaError NOT_FOUND for an unknown order or shipment.
  */
@@ -80,7 +81,7 @@ export async function loadPackingSlipData(container: MedusaContainer, input: { s
     filters: { id: orderIds },
   })
   const orderById = new Map((data as unknown as GraphOrder[]).map((o) => [o.id, o]))
-  const [store] = await container.resolve(Modules.STORE).listStores({}, { select: ["name"], take: 1 })
+  const seller = await loadDocumentSeller(container)
 
   const slips: PackingSlipData[] = input.slips.map((request) => {
     const shipment = request.shipment_id ? shipmentById.get(request.shipment_id)! : null
@@ -97,7 +98,7 @@ export async function loadPackingSlipData(container: MedusaContainer, input: { s
       quantity,
     })
     return {
-      store: { name: store?.name ?? "Store" },
+      store: { name: seller.name, address: seller.address.join("\n") || null, logo: seller.logo ? logoDataUrl(seller.logo) : null },
       order: { display_id: order.display_id, created_at: order.created_at, email: order.email, note: customerNote(order.metadata) },
       ship_to: order.shipping_address ?? null,
       items: shipment

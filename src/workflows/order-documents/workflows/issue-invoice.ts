@@ -18,5 +18,6 @@ export const issueInvoiceWorkflow = createWorkflow(issueInvoiceWorkflowId, funct
   const snapshot = buildInvoiceSnapshotStep(transform({ input, issuedAt }, ({ input, issuedAt }) => ({ order_id: input.order_id, issued_at: issuedAt })))
   const issued = issueInvoiceRecordStep(transform({ input, snapshot }, ({ input, snapshot }) => ({ order_id: input.order_id, snapshot })))
   const invoice = storeInvoiceFileStep(transform({ issued }, ({ issued }) => ({ invoice: issued.invoice })))
-  return new WorkflowResponse(invoice)
+  // `created`: false when the order already had its invoice (nothing was issued now).
+  return new WorkflowResponse(transform({ invoice, issued }, ({ invoice, issued }) => ({ ...invoice, created: issued.created })))
 })

@@ -8,6 +8,8 @@ import type { AdminOrderExport, DocumentJobDTO } from "../../../../types"
 export const DOCUMENT_JOB_PATHS: Record<string, string> = {
   export: "/admin/order-ops/exports",
   packing_slips: "/admin/order-ops/packing-slips",
+  issue_invoices: "/admin/order-ops/bulk",
+  mark_shipped: "/admin/order-ops/bulk",
 }
 
 /** An export (or another document job) as the admin sees it: no lease internals, the download link once done. */
@@ -24,6 +26,7 @@ export function toAdminExport(job: DocumentJobDTO): AdminOrderExport {
     progress_total: job.progress_total,
     file_name: job.status === "completed" ? job.file_name : null,
     download_url: job.status === "completed" && job.file_key ? `${DOCUMENT_JOB_PATHS[job.kind]}/${job.id}/file` : null,
+    result: job.result ?? null,
     error: job.error,
     created_by: job.created_by,
     created_at: job.created_at,
