@@ -207,8 +207,17 @@ medusaIntegrationTestRunner({
         for (let i = 0; i < 6; i++) await sendTest(slow.webhook_endpoint.id)
         const healthyIds: string[] = []
         for (let i = 0; i < 20; i++) healthyIds.push(await sendTest(healthy.id))
+        // Every lease call is slow, so the healthy endpoint's batch finishes while the sweep is leasing:
+        // the sweep must notice and lease again, not wait for the hanging endpoint's batch.
+        const realLease = service().leaseDueDeliveries.bind(service())
+        const lease = jest.spyOn(service(), "leaseDueDeliveries").mockImplementation(async (...args) => {
+          const leased = await realLease(...args)
+          await new Promise((r) => setTimeout(r, 150))
+          return leased
+        })
         const run = sweep(T0)
         while (receiver.requests.length < 20) await new Promise((r) => setTimeout(r, 25))
+        lease.mockRestore()
         // Every healthy delivery succeeded while the hanging endpoint's first requests were still open.
         const hangingAttempts = await sql(`select count(*)::int as n from webhook_attempt where endpoint_id = ?`, [slow.webhook_endpoint.id])
         expect(hangingAttempts[0].n).toBe(0)
@@ -235,6 +244,51 @@ medusaIntegrationTestRunner({
       }
       expect(receiver.requests.map((r) => r.headers["webhook-id"]).sort()).toEqual([...ids].sort())
       expect((await service().listWebhookDeliveries({ id: ids })).every((d) => d.status === "succeeded")).toBe(true)
+    })
+
+    it("records a batch in one write: a delivery whose lease was taken over is left alone, the others are recorded; each endpoint's batch is one workflow", async () => {
+      const { webhook_endpoint: a } = await createEndpoint({ max_in_flight: 50 })
+      const { webhook_endpoint: b } = await createEndpoint({ max_in_flight: 50 })
+      const ids = [await sendTest(a.id), await sendTest(a.id), await sendTest(b.id)]
+      const record = jest.spyOn(service(), "recordAttempts")
+      const load = jest.spyOn(service(), "loadDeliveriesForAttempt")
+      try {
+        expect((await sweep(T0)).attempted).toBe(3)
+        // One load and one write per endpoint's batch, never one per delivery.
+        expect(load.mock.calls.map((c) => c[0].length).sort()).toEqual([1, 2])
+        expect(record.mock.calls.map((c) => c[0].length).sort()).toEqual([1, 2])
+      } finally {
+        record.mockRestore()
+        load.mockRestore()
+      }
+      expect((await service().listWebhookDeliveries({ id: ids })).every((d) => d.status === "succeeded")).toBe(true)
+
+      // Lease lost: another worker took the second delivery over (its token moved on) before the write.
+      receiver.respond_status = 500
+      const [first, second] = [await sendTest(a.id), await sendTest(a.id)]
+      const leased = await service().leaseDueDeliveries({ now: T0, limit: 10, lease_seconds: 60, delivery_ids: [first, second] })
+      await sql(`update webhook_delivery set lease_token = lease_token + 1 where id = ?`, [second])
+      const recorded = await service().recordAttempts(
+        leased.map((l) => ({
+          delivery_id: l.id,
+          lease_token: l.lease_token,
+          attempt: 1,
+          status_code: 500,
+          duration_ms: 3,
+          response_body: "nope",
+          error: null,
+          outcome: "retry" as const,
+          next_attempt_at: at(5),
+          now: T0,
+          disable_endpoint_reason: null,
+        }))
+      )
+      expect(Object.fromEntries(leased.map((l, i) => [l.id, recorded[i]]))).toEqual({ [first]: true, [second]: false })
+      const rows = await sql(`select id, attempt_count, locked_until from webhook_delivery where id in (?, ?) order by id`, [first, second])
+      expect(Object.fromEntries(rows.map((r) => [r.id, r.attempt_count]))).toEqual({ [first]: 1, [second]: 0 })
+      const attempts = await sql(`select delivery_id from webhook_attempt where delivery_id in (?, ?)`, [first, second])
+      expect(attempts.map((r) => r.delivery_id)).toEqual([first])
+      expect((await service().listWebhookEndpoints({ id: a.id }))[0].failing_since).toEqual(T0)
     })
 
     it("test orders reach only endpoints that opted in, flagged is_test; enqueueing twice adds nothing", async () => {

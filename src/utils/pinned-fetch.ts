@@ -1,6 +1,6 @@
 import ipaddr from "ipaddr.js"
 import { MedusaError } from "@medusajs/framework/utils"
-import { Agent, fetch as undiciFetch, type RequestInit } from "undici"
+import { Agent, type Dispatcher } from "undici"
 import {
   assertPublicAddresses,
   assertPublicTarget,
@@ -23,8 +23,11 @@ import {
  * it). Redirects are never followed (a public URL could bounce to a private
  * one); the caller sees the 3xx.
  *
- * The body is read inside (bounded by the same timeout) and the agent is
- * closed, so nothing stays open when the caller is done.
+ * The body is read inside (bounded by the same timeout). Connections are
+ * kept alive and reused across calls (one pool per option set, see
+ * `sharedAgents`): the guard runs for every new connection, and a reused
+ * one was checked when it opened. An injected resolver (tests) gets a
+ * pool of its own per call, closed afterwards.
  *
  * Usage:
  * ```ts
@@ -52,7 +55,7 @@ export type PinnedResponse = {
   status: number
   headers: Headers
   text: string
-  /** The address the connection went to. */
+  /** The address the guard checked for this host (an IP literal: itself). */
   address: string | null
 }
 
@@ -66,13 +69,78 @@ export const FORBIDDEN_TARGET_CODE = "ERR_ORDER_OPS_FORBIDDEN_TARGET"
  *
  * @throws MedusaError NOT_ALLOWED / INVALID_DATA for an IP literal refused up front.
  */
-export async function pinnedFetch(url: string, init: Omit<RequestInit, "dispatcher" | "signal" | "redirect">, options: PinnedFetchOptions): Promise<PinnedResponse> {
+/** The request {@link pinnedFetch} sends. */
+export type PinnedRequestInit = {
+  method: Dispatcher.HttpMethod
+  headers?: Record<string, string>
+  body?: string
+}
+
+export async function pinnedFetch(url: string, init: PinnedRequestInit, options: PinnedFetchOptions): Promise<PinnedResponse> {
   const host = targetHost(url)
   if (ipaddr.isValid(host)) {
     await assertPublicTarget(host, { allow_private_targets: options.allow_private_targets })
   }
-  let connectedTo: string | null = ipaddr.isValid(host) ? host : null
+  const pinned = options.resolver ? createPinnedAgent(options) : sharedPinnedAgent(options)
+  try {
+    // undici's own request API (fetch's WHATWG streams and Request objects
+    // cost several times more CPU per call); it never follows redirects.
+    const target = new URL(url)
+    const res = await pinned.agent.request({
+      origin: target.origin,
+      path: `${target.pathname}${target.search}`,
+      method: init.method,
+      headers: init.headers,
+      body: init.body,
+      signal: AbortSignal.timeout(options.timeout_ms),
+    })
+    const text = await res.body.text()
+    const headers = new Headers()
+    for (const [name, value] of Object.entries(res.headers)) {
+      for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) {
+        headers.append(name, v)
+      }
+    }
+    const address = ipaddr.isValid(host) ? host : (pinned.checked.get(host) ?? null)
+    return { status: res.statusCode, headers, text, address }
+  } finally {
+    if (options.resolver) {
+      pinned.agent.destroy().catch(() => undefined)
+    }
+  }
+}
+
+/** An undici agent whose every new connection goes through the guard, and the address each host was last pinned to. */
+type PinnedAgent = { agent: Agent; checked: Map<string, string> }
+
+/**
+ * Connection pools shared by every call with the same options (the
+ * system resolver): keep-alive connections are reused, and each NEW
+ * connection is looked up and checked again, so a reused connection only
+ * ever goes to an address the guard passed. Idle connections close after
+ * undici's keep-alive timeout (a few seconds). Bounded by the handful of
+ * option combinations the plugin uses.
+ */
+const sharedAgents = new Map<string, PinnedAgent>()
+
+function sharedPinnedAgent(options: PinnedFetchOptions): PinnedAgent {
+  const key = `${options.allow_private_targets}|${options.timeout_ms}|${options.lookup_timeout_ms}`
+  let pinned = sharedAgents.get(key)
+  if (!pinned) {
+    pinned = createPinnedAgent(options)
+    sharedAgents.set(key, pinned)
+  }
+  return pinned
+}
+
+function createPinnedAgent(options: PinnedFetchOptions): PinnedAgent {
+  const checked = new Map<string, string>()
   const agent = new Agent({
+    // Reuse a connection only while work keeps it busy: one idle for a
+    // second is closed, so no request is ever written to a connection the
+    // other side may be closing after its own idle timeout.
+    keepAliveTimeout: 1_000,
+    keepAliveMaxTimeout: 1_000,
     connect: {
       timeout: options.timeout_ms,
       lookup: (hostname, lookupOptions, callback) => {
@@ -82,7 +150,7 @@ export async function pinnedFetch(url: string, init: Omit<RequestInit, "dispatch
               assertPublicAddresses(hostname, addresses)
             }
             const [{ address, family }] = addresses
-            connectedTo = address
+            checked.set(hostname, address)
             if ((lookupOptions as { all?: boolean }).all) {
               ;(callback as unknown as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address, family }])
             } else {
@@ -96,18 +164,7 @@ export async function pinnedFetch(url: string, init: Omit<RequestInit, "dispatch
       },
     },
   })
-  try {
-    const res = await undiciFetch(url, {
-      ...init,
-      redirect: "manual",
-      dispatcher: agent,
-      signal: AbortSignal.timeout(options.timeout_ms),
-    })
-    const text = await res.text()
-    return { status: res.status, headers: res.headers as unknown as Headers, text, address: connectedTo }
-  } finally {
-    agent.destroy().catch(() => undefined)
-  }
+  return { agent, checked }
 }
 
 /** Why the guard refused the address at connect time, when that is why {@link pinnedFetch} failed; else null. */

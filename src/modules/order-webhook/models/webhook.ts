@@ -72,6 +72,12 @@ export const WebhookDelivery = model
     { name: "IDX_webhook_delivery_endpoint_event_unique", on: ["endpoint_id", "event_id"], unique: true, where: "deleted_at IS NULL" },
     { name: "IDX_webhook_delivery_due", on: ["next_attempt_at"], where: "deleted_at IS NULL AND status = 'pending'" },
     { name: "IDX_webhook_delivery_endpoint", on: ["endpoint_id", "created_at"], where: "deleted_at IS NULL" },
+    { name: "IDX_webhook_delivery_endpoint_due", on: ["endpoint_id", "next_attempt_at", "id"], where: "deleted_at IS NULL AND status = 'pending'" },
+    {
+      name: "IDX_webhook_delivery_endpoint_leased",
+      on: ["endpoint_id", "locked_until"],
+      where: "deleted_at IS NULL AND status = 'pending' AND locked_until IS NOT NULL",
+    },
   ])
 
 /** One HTTP request of a delivery, for the delivery log. */

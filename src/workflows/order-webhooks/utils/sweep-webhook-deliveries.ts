@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_WEBHOOK_MODULE } from "../../../modules/order-webhook"
 import type OrderWebhookModuleService from "../../../modules/order-webhook/service"
 import type { LeasedWebhookDelivery } from "../../../modules/order-webhook/service"
-import { attemptWebhookDeliveryWorkflow } from "../workflows/attempt-webhook-delivery"
+import { attemptWebhookDeliveriesWorkflow } from "../workflows/attempt-webhook-deliveries"
 
 /** Attempts per sweep at most; the rest wait for the next run. */
 export const WEBHOOK_SWEEP_BATCH = 1000
@@ -17,16 +17,17 @@ export type SweepWebhookDeliveriesOptions = {
 }
 
 /**
- * Runs the attempt workflow for every delivery that is due, `concurrency`
- * at a time. Leases are taken in batches: whenever workers are idle, ONE
- * lease call takes up to that many due deliveries (one transaction instead
- * of one per delivery: the lease locks the endpoints it counts, so
- * per-delivery leases from many workers queued behind each other and capped
- * the sweep at a few dozen deliveries a second). A batch is never larger
- * than the idle workers, so no lease waits for a worker. The lease counts
- * against its endpoint's `max_in_flight` in the database, so an endpoint
- * that hangs holds only its own slots while every other endpoint's
- * deliveries keep flowing — in this process and across workers.
+ * Attempts every delivery that is due, at most `concurrency` requests in
+ * flight. Whenever slots are free, ONE lease call takes up to that many due
+ * deliveries (one transaction, not one per delivery), and each endpoint's
+ * share of the lease runs as one attempt workflow: its deliveries are read
+ * with one statement, sent together and recorded by group commit. A lease
+ * counts against its endpoint's `max_in_flight` in the database, and a
+ * batch never mixes endpoints, so an endpoint that hangs holds only its own
+ * slots while every other endpoint's deliveries keep flowing — in this
+ * process and across workers. A batch's slots free when it finishes; the
+ * next lease waits until at least half the slots are free (or nothing is
+ * running), so leases stay large instead of one per freed slot.
  */
 export async function sweepWebhookDeliveries(
   container: MedusaContainer,
@@ -38,62 +39,67 @@ export async function sweepWebhookDeliveries(
   const clock = options.now ?? (() => new Date())
   // Longer than any attempt can take, so a live attempt is never taken over.
   const lease_seconds = Math.ceil(timeout_ms / 1000) + 30
-  const workers = Math.max(options.delivery_ids ? Math.min(concurrency, options.delivery_ids.length) : concurrency, 1)
+  const slots = Math.max(options.delivery_ids ? Math.min(concurrency, options.delivery_ids.length) : concurrency, 1)
 
   let attempted = 0
-  let idle = 0
-  const ready: { lease: LeasedWebhookDelivery; now: Date }[] = []
-  let leasing: Promise<number> | null = null
-  /**
-   * One lease call at a time, for the workers idle when it starts; a worker
-   * that turns idle meanwhile waits for it and tries again. Resolves to the
-   * number leased (0: nothing due, or the batch limit is reached).
-   */
-  const refill = (): Promise<number> => {
-    leasing ??= (async () => {
-      // Let every worker that is idle now join before the batch size is fixed.
-      await Promise.resolve()
-      const limit = Math.min(idle, WEBHOOK_SWEEP_BATCH - attempted - ready.length)
-      if (limit <= 0) {
-        return 0
-      }
-      const now = clock()
-      const leased = await service.leaseDueDeliveries({ now, limit, lease_seconds, delivery_ids: options.delivery_ids })
-      ready.push(...leased.map((lease) => ({ lease, now })))
-      return leased.length
-    })().finally(() => {
-      leasing = null
-    })
-    return leasing
-  }
-  const worker = async () => {
-    for (;;) {
-      if (!ready.length) {
-        idle++
-        let leased: number
-        try {
-          leased = await refill()
-        } finally {
-          idle--
-        }
-        if (!ready.length) {
-          if (!leased) {
-            return
-          }
-          continue
-        }
-      }
-      const { lease, now } = ready.shift()!
-      attempted++
-      const { errors } = await attemptWebhookDeliveryWorkflow(container).run({
-        input: { delivery_id: lease.id, lease_token: lease.lease_token, now },
+  let inFlight = 0
+  /** Batches finished so far: a batch that finishes while a lease call runs must not be missed. */
+  let finished = 0
+  const running = new Set<Promise<void>>()
+  const runBatch = (batch: LeasedWebhookDelivery[], now: Date) => {
+    inFlight += batch.length
+    const run: Promise<void> = attemptWebhookDeliveriesWorkflow(container)
+      .run({
+        input: { leases: batch.map((l) => ({ delivery_id: l.id, lease_token: l.lease_token })), now },
         throwOnError: false,
       })
-      if (errors.length) {
-        logger.warn(`medusa-order-ops: webhook delivery ${lease.id} attempt failed: ${errors[0].error?.message ?? errors[0].error}`)
+      .then(({ errors }) => {
+        if (errors.length) {
+          logger.warn(`medusa-order-ops: webhook attempts ${batch.map((l) => l.id).join(", ")} failed: ${errors[0].error?.message ?? errors[0].error}`)
+        }
+      })
+      .catch((e: Error) => logger.warn(`medusa-order-ops: webhook attempts failed: ${e.message}`))
+      .finally(() => {
+        inFlight -= batch.length
+        finished++
+        running.delete(run)
+      })
+    running.add(run)
+  }
+
+  for (;;) {
+    const seen = finished
+    const free = Math.min(slots - inFlight, WEBHOOK_SWEEP_BATCH - attempted)
+    const worthLeasing = free > 0 && (inFlight === 0 || free * 2 >= slots)
+    let leased: LeasedWebhookDelivery[] = []
+    if (worthLeasing) {
+      const now = clock()
+      leased = await service.leaseDueDeliveries({ now, limit: free, lease_seconds, delivery_ids: options.delivery_ids })
+      attempted += leased.length
+      const byEndpoint = new Map<string, LeasedWebhookDelivery[]>()
+      for (const lease of leased) {
+        byEndpoint.set(lease.endpoint_id, [...(byEndpoint.get(lease.endpoint_id) ?? []), lease])
+      }
+      for (const batch of byEndpoint.values()) {
+        runBatch(batch, now)
       }
     }
+    if (leased.length || finished !== seen) {
+      // Work was started, or a batch finished while we leased (its slots,
+      // and maybe its endpoint's, are free now): look again before waiting.
+      if (inFlight < slots && attempted < WEBHOOK_SWEEP_BATCH) {
+        continue
+      }
+    } else if (!running.size) {
+      // Nothing running and nothing leasable: nothing is due (or every due
+      // delivery's endpoint is at its limit in other processes).
+      break
+    }
+    if (!running.size) {
+      break
+    }
+    await Promise.race(running)
   }
-  await Promise.all(Array.from({ length: workers }, worker))
+  await Promise.all(running)
   return { attempted }
 }
