@@ -54,7 +54,7 @@ export const sendInvoiceToCustomerWorkflow = createWorkflow(
     }).config({ name: "load-invoice-order" })
 
     const plan = transform({ input, orders, options, settings }, ({ input, orders, options, settings }) => {
-      const order = orders[0] as OrderRow | undefined
+      const order = (orders as unknown as OrderRow[])[0] as OrderRow | undefined
       const setting = settings.customer.invoice_issued
       const block: InvoiceSendBlock = !order?.email
         ? "no_email"
