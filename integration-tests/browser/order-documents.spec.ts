@@ -88,7 +88,14 @@ describe("exports and packing slips on the Order operations page (Chromium)", ()
     const drawer = page.getByTestId("packing-slips-drawer")
     await drawer.waitFor()
     const link = drawer.getByTestId("packing-slips-download")
-    await link.waitFor({ timeout: 4 * 60 * 1000 })
+    // The link, or the job's error; whichever it is, the drawer's words go into the failure.
+    const settled = await link
+      .or(drawer.getByTestId("packing-slips-error"))
+      .waitFor({ timeout: 4 * 60 * 1000 })
+      .then(() => null)
+      .catch((e: Error) => e.message)
+    const said = await drawer.textContent()
+    expect({ settled, error: await drawer.getByTestId("packing-slips-error").count(), said }).toEqual({ settled: null, error: 0, said })
     await screenshot(page, "packing-slips-drawer.png", false)
 
     const pdf = await apiGet((await link.getAttribute("href"))!)

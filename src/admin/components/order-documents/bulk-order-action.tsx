@@ -3,6 +3,7 @@ import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import { orderOpsKeys } from "../../hooks/order-ops"
 import { useBulkOrderAction, useCreateBulkOrderAction } from "../../hooks/order-exports"
+import { useRunOnce } from "../../hooks/use-run-once"
 import { errorMessage } from "../../lib/errors"
 import type { BulkOrderOutcome } from "../../lib/order-document-types"
 import type { BulkAction, BulkActionProps } from "./bulk-actions"
@@ -29,13 +30,13 @@ function BulkOrderActionDrawer({
   const { data } = useBulkOrderAction(jobId)
   const count = selection.mode === "all" ? selection.count : selection.ids.length
 
-  useEffect(() => {
+  useRunOnce(() => {
     create
       .mutateAsync({ filters, include_test_orders: true, ...(selection.mode === "ids" ? { order_ids: selection.ids } : {}) })
       .then((res) => setJobId(res.job.id))
       .catch((e) => toast.error(errorMessage(e)))
     // Once per opening: the selection is fixed while the drawer is open.
-  }, [])
+  })
 
   const job = data?.job
   const finished = job?.status === "completed"

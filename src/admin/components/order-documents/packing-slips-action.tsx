@@ -1,6 +1,7 @@
 import { Button, Drawer, Heading, Text, toast } from "@medusajs/ui"
-import { useEffect, useState } from "react"
+import { useState } from "react"
 import { useCreatePackingSlipBatch, usePackingSlipBatch } from "../../hooks/order-exports"
+import { useRunOnce } from "../../hooks/use-run-once"
 import { errorMessage } from "../../lib/errors"
 import type { BulkAction, BulkActionProps } from "./bulk-actions"
 
@@ -11,7 +12,7 @@ function PrintPackingSlipsDrawer({ selection, filters, open, close }: BulkAction
   const { data } = usePackingSlipBatch(jobId)
   const count = selection.mode === "all" ? selection.count : selection.ids.length
 
-  useEffect(() => {
+  useRunOnce(() => {
     create
       .mutateAsync({
         filters,
@@ -21,7 +22,7 @@ function PrintPackingSlipsDrawer({ selection, filters, open, close }: BulkAction
       .then((res) => setJobId(res.job.id))
       .catch((e) => toast.error(errorMessage(e)))
     // Once per opening: the selection is fixed while the drawer is open.
-  }, [])
+  })
 
   const job = data?.job
   const total = job?.progress_total ?? count
@@ -52,7 +53,7 @@ function PrintPackingSlipsDrawer({ selection, filters, open, close }: BulkAction
               </a>
             </div>
           ) : job.status === "failed" || job.status === "canceled" ? (
-            <Text size="small" className="text-ui-fg-error">
+            <Text size="small" className="text-ui-fg-error" data-testid="packing-slips-error">
               {job.error ?? `The job was ${job.status}.`}
             </Text>
           ) : (
