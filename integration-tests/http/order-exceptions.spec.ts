@@ -104,13 +104,16 @@ medusaIntegrationTestRunner({
       expect(await orderIdsOf("delivery_outcome_unknown")).toEqual([unknown])
     })
 
-    it("revoke failed matches; a revoke that succeeded does not", async () => {
-      const [hit, miss] = [orderId("rv_hit"), orderId("rv_miss")]
+    it("revoke failed matches; a revoke that succeeded does not, nor one whose newest revoke attempt succeeded", async () => {
+      const [hit, miss, retried] = [orderId("rv_hit"), orderId("rv_miss"), orderId("rv_retried")]
       const d1 = await delivery(hit, { status: "delivered" })
       const d2 = await delivery(miss, { status: "revoked" })
+      const d3 = await delivery(retried, { status: "delivered" })
       await deliveries().createDeliveryAttempts([
         { delivery_id: d1.id, kind: "revoke", attempt: 2, outcome: "failed", message: "RCON refused" },
         { delivery_id: d2.id, kind: "revoke", attempt: 2, outcome: "delivered", message: "ok" },
+        { delivery_id: d3.id, kind: "revoke", attempt: 2, outcome: "failed", message: "RCON refused", created_at: before(2 * DAY) },
+        { delivery_id: d3.id, kind: "revoke", attempt: 3, outcome: "delivered", message: "ok", created_at: before(DAY) },
       ] as never)
       expect(await orderIdsOf("revoke_failed")).toEqual([hit])
     })
@@ -201,6 +204,11 @@ medusaIntegrationTestRunner({
       expect(res.data.count).toBe(1)
       expect(res.data.exceptions[0]).toMatchObject({ rule: "shipment_delivery_failed" })
       expect(res.data.counts).toMatchObject({ shipment_delivery_failed: 1, long_hold: 0 })
+      // A page past the end: no rows, the counts still there.
+      const past = await api.get("/admin/order-ops/exceptions?rule=shipment_delivery_failed&offset=5", admin)
+      expect(past.data.exceptions).toEqual([])
+      expect(past.data.count).toBe(1)
+      expect(past.data.counts).toMatchObject({ shipment_delivery_failed: 1 })
       const bad = await settle(api.get("/admin/order-ops/exceptions?rule=nope", admin))
       expect(bad.status).toBe(400)
       expect(bad.data.message).toContain("rule")

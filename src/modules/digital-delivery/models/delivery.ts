@@ -59,6 +59,12 @@ export const Delivery = model
       on: ["next_attempt_at"],
       where: "deleted_at IS NULL AND next_attempt_at IS NOT NULL AND status IN ('pending', 'awaiting_recipient')",
     },
+    /** The exceptions inbox's deliveries: the predicate is its rule's own, so the planner uses it. */
+    {
+      name: "IDX_delivery_exception",
+      on: ["status"],
+      where: "deleted_at IS NULL AND (status = 'failed' OR (outcome_unknown = true AND status <> 'delivered' AND status <> 'revoked'))",
+    },
   ])
 
 /** One attempt (or manual action) on a delivery, with what was sent and received, secrets masked. */
@@ -75,7 +81,11 @@ export const DeliveryAttempt = model
     actor_id: model.text().nullable(),
     delivery: model.belongsTo(() => Delivery, { mappedBy: "attempt_log" }),
   })
-  .indexes([{ name: "IDX_delivery_attempt_delivery_id", on: ["delivery_id", "created_at"], where: "deleted_at IS NULL" }])
+  .indexes([
+    { name: "IDX_delivery_attempt_delivery_id", on: ["delivery_id", "created_at"], where: "deleted_at IS NULL" },
+    /** The revoke attempts, for the exceptions inbox's "revoke failed". */
+    { name: "IDX_delivery_attempt_revoke", on: ["delivery_id", "created_at"], where: "deleted_at IS NULL AND kind = 'revoke'" },
+  ])
 
 /**
  * A download link's right: which file, until when, how many downloads are

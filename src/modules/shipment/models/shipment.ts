@@ -33,4 +33,10 @@ export const Shipment = model
     { name: "IDX_shipment_order_id", on: ["order_id"], where: "deleted_at IS NULL" },
     { name: "IDX_shipment_fulfillment_id", on: ["fulfillment_id"], where: "deleted_at IS NULL" },
     { name: "IDX_shipment_tracking_number", on: ["tracking_number"], where: "deleted_at IS NULL" },
+    /** The exceptions inbox's shipments: awaiting shipment (an unscanned label) and delivery failed. */
+    {
+      name: "IDX_shipment_exception_status",
+      on: ["status"],
+      where: "deleted_at IS NULL AND status IN ('awaiting_shipment', 'delivery_failed')",
+    },
   ])

@@ -58,4 +58,10 @@ export const ShippingLabel = model
     { name: "IDX_shipping_label_shipment_id", on: ["shipment_id"], where: "deleted_at IS NULL" },
     { name: "IDX_shipping_label_tracking_number", on: ["tracking_number"], where: "deleted_at IS NULL" },
     { name: "IDX_shipping_label_next_check_at", on: ["next_check_at"], where: "deleted_at IS NULL AND next_check_at IS NOT NULL" },
+    /** The exceptions inbox's labels: refund open or rejected. */
+    {
+      name: "IDX_shipping_label_refund_open",
+      on: ["refund_status"],
+      where: "deleted_at IS NULL AND refund_status IN ('submitted', 'pending', 'rejected')",
+    },
   ])

@@ -116,17 +116,22 @@ export function digitalDeliveryFailedRule(): RuleQuery {
   }
 }
 
-/** A revoke that failed: the last revoke attempt did not succeed and the delivery is not revoked. */
+/**
+ * A revoke that failed: the last revoke attempt did not succeed and the
+ * delivery is not revoked. Read from the revoke attempts (partial index
+ * `IDX_delivery_attempt_revoke`), newest per delivery, so its cost follows
+ * the revokes ever attempted, not every delivery.
+ */
 export function revokeFailedRule(): RuleQuery {
   return {
     sql: `select d.order_id, 'revoke_failed' as rule, a.created_at as since, d.id as resource_id, a.message as detail
-          from delivery d
-          join lateral (
-            select x.outcome, x.created_at, x.message from delivery_attempt x
-            where x.delivery_id = d.id and x.deleted_at is null and x.kind = 'revoke'
-            order by x.created_at desc limit 1
-          ) a on true
-          where d.deleted_at is null and d.status <> 'revoked' and a.outcome in ('failed', 'unknown', 'retry')`,
+          from (
+            select distinct on (x.delivery_id) x.delivery_id, x.outcome, x.created_at, x.message from delivery_attempt x
+            where x.deleted_at is null and x.kind = 'revoke'
+            order by x.delivery_id, x.created_at desc
+          ) a
+          join delivery d on d.id = a.delivery_id and d.deleted_at is null and d.status <> 'revoked'
+          where a.outcome in ('failed', 'unknown', 'retry')`,
     bindings: [],
   }
 }
@@ -238,7 +243,10 @@ export type ExceptionRow = {
 /**
  * The inbox page: rows of every rule (or one kind), joined to the order's
  * display id and email, oldest first (a dispute by its due date), paged;
- * plus the count per kind. Two queries whatever the page size.
+ * plus the count per kind. One statement whatever the page size: the rules
+ * are evaluated once (each over a partial index, so in time proportional to
+ * the rows that match, not to the orders), counted, sorted and cut to the
+ * page, and only the page is joined to `order_status`.
  */
 export async function listOrderExceptions(
   db: RawRunner,
@@ -246,30 +254,32 @@ export async function listOrderExceptions(
 ): Promise<{ exceptions: ExceptionRow[]; count: number; counts: Record<string, number> }> {
   const all = allRulesQuery(params.now, params.thresholds)
   const where = params.kind ? `where e.rule = ?` : ""
-  const [page, grouped] = await Promise.all([
-    db.raw(
-      `select e.order_id, o.display_id, o.email, e.rule, e.since, e.resource_id, e.detail
-       from (${all.sql}) e left join order_status o on o.order_id = e.order_id and o.deleted_at is null
-       ${where}
-       order by e.since asc, e.order_id asc, e.resource_id asc
-       limit ? offset ?`,
-      [...all.bindings, ...(params.kind ? [params.kind] : []), params.limit, params.offset]
-    ),
-    db.raw(`select e.rule, count(*)::int as n from (${all.sql}) e group by e.rule`, all.bindings),
-  ])
+  const { rows } = await db.raw(
+    `with e as materialized (${all.sql}),
+     counts as (select coalesce(json_object_agg(g.rule, g.n), '{}'::json) as counts
+                from (select e.rule, count(*)::int as n from e group by e.rule) g),
+     page as (select e.* from e ${where} order by e.since asc, e.order_id asc, e.resource_id asc limit ? offset ?)
+     select c.counts, p.order_id, o.display_id, o.email, p.rule, p.since, p.resource_id, p.detail
+     from counts c
+     left join (page p left join order_status o on o.order_id = p.order_id and o.deleted_at is null) on true
+     order by p.since asc, p.order_id asc, p.resource_id asc`,
+    [...all.bindings, ...(params.kind ? [params.kind] : []), params.limit, params.offset]
+  )
   const counts: Record<string, number> = Object.fromEntries(EXCEPTION_KINDS.map((k) => [k, 0]))
-  for (const row of grouped.rows) counts[row.rule as string] = Number(row.n)
+  for (const [rule, n] of Object.entries((rows[0]?.counts ?? {}) as Record<string, number>)) counts[rule] = Number(n)
   const count = params.kind ? counts[params.kind] ?? 0 : Object.values(counts).reduce((a, b) => a + b, 0)
   return {
-    exceptions: page.rows.map((r) => ({
-      order_id: r.order_id as string,
-      display_id: (r.display_id as number | null) ?? null,
-      email: (r.email as string | null) ?? null,
-      rule: r.rule as ExceptionKind,
-      since: new Date(r.since as string).toISOString(),
-      resource_id: r.resource_id as string,
-      detail: ((r.detail as string | null) ?? null)?.trim() || null,
-    })),
+    exceptions: rows
+      .filter((r) => r.order_id != null)
+      .map((r) => ({
+        order_id: r.order_id as string,
+        display_id: (r.display_id as number | null) ?? null,
+        email: (r.email as string | null) ?? null,
+        rule: r.rule as ExceptionKind,
+        since: new Date(r.since as string).toISOString(),
+        resource_id: r.resource_id as string,
+        detail: ((r.detail as string | null) ?? null)?.trim() || null,
+      })),
     count,
     counts,
   }

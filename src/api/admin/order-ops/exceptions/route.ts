@@ -8,8 +8,8 @@ import type { AdminGetOrderExceptionsParamsType } from "./validators"
 /**
  * The exceptions inbox: every order that needs a person, one row per cause
  * (a label not scanned, a failed delivery, a dispute to answer…), oldest
- * first, filterable by rule, with the count per rule. Two SQL queries per
- * request. Read-only: it starts no workflow.
+ * first, filterable by rule, with the count per rule. One SQL statement per
+ * request, whatever the page size. Read-only: it starts no workflow.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetOrderExceptionsParamsType>,
