@@ -164,7 +164,18 @@ medusaIntegrationTestRunner({
         }
         const unknown = await settle(api.post("/admin/delivery-products", { variant_id: "variant_nope", method: "license_code", settings: { pool_id: "x" } }, admin))
         expect(unknown.status).toBe(400)
+        const unregistered = await settle(product("OOPS-EBOOK-EPUB", "steam_key", {}))
+        expect(unregistered.status).toBe(400)
+        expect(unregistered.data.message).toContain("'download, license_code, webhook, rcon, discord_role' for field 'method'")
         expect((await api.get("/admin/delivery-products", admin)).data.count).toBe(before)
+      })
+
+      it("stores a method code as text, checked by the registry, not by the database: a new method needs no migration", async () => {
+        // What a sixth method's product would write, straight to the module (the route above refuses it
+        // because it is not registered here).
+        const [row] = await service().createDeliveryProducts([{ variant_id: "variant_sixth_method", method: "steam_key", settings: {} }])
+        expect((await service().retrieveDeliveryProduct(row.id)).method).toBe("steam_key")
+        await service().deleteDeliveryProducts([row.id])
       })
 
       it("imports codes by paste or CSV, skipping duplicates, and counts them", async () => {

@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { DeliveryMethodRegistry } from "../../../modules/digital-delivery/methods"
-import { DELIVERY_METHODS, type DeliveryMethodCode } from "../../../modules/digital-delivery/methods/types"
+import { DELIVERY_METHODS, DeliveryMethodRegistry } from "../../../modules/digital-delivery/methods"
+import type { DeliveryMethodCode } from "../../../modules/digital-delivery/methods/types"
 import { licenseCodeLinesProblem } from "../../../workflows/digital-delivery/utils/license-code-lines"
 
 const text = (field: string, max: number) =>

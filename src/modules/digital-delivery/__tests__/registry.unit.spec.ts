@@ -12,9 +12,9 @@ import {
   WEBHOOK_FAKE_SECRET,
   type WebhookReceiverHandle,
 } from "../../../../integration-tests/fakes/webhook-receiver"
-import { DeliveryMethodRegistry, isMasked, maskSecret } from "../methods"
+import { DELIVERY_METHODS, DeliveryMethodRegistry, isMasked, maskSecret } from "../methods"
 import { z } from "@medusajs/framework/zod"
-import { DELIVERY_METHODS, DELIVERY_SETTINGS_FIELD_TYPES, type DeliveryContext, type DeliveryRuntime } from "../methods/types"
+import { DELIVERY_SETTINGS_FIELD_TYPES, type DeliveryContext, type DeliveryRuntime } from "../methods/types"
 
 /**
  * Every method through the one registry, each against its fake: the

@@ -14,7 +14,8 @@ import { WebhookDeliveryMethod } from "./webhook"
  * email and the admin's settings form — reads it from here.
  *
  * A sixth method is one file implementing {@link DeliveryMethod}, one line
- * below (and its code in `DELIVERY_METHODS`), and its tests.
+ * below, and its tests: no migration (the `method` columns are text, checked
+ * against this list where delivery products are written).
  */
 export const DELIVERY_METHOD_FACTORIES: Record<DeliveryMethodCode, (options: DeliveryMethodOptions) => DeliveryMethod<unknown>> = {
   download: () => new DownloadDeliveryMethod(),
@@ -23,6 +24,9 @@ export const DELIVERY_METHOD_FACTORIES: Record<DeliveryMethodCode, (options: Del
   rcon: (o) => new RconDeliveryMethod(o),
   discord_role: (o) => new DiscordRoleDeliveryMethod(o),
 }
+
+/** The codes of the registered methods, in registry order. */
+export const DELIVERY_METHODS = Object.keys(DELIVERY_METHOD_FACTORIES) as [DeliveryMethodCode, ...DeliveryMethodCode[]]
 
 /** The methods built with one set of options, looked up by code. */
 export class DeliveryMethodRegistry {

@@ -4,8 +4,12 @@
  * module's tables and workflows, never in memory.
  */
 
-export const DELIVERY_METHODS = ["download", "license_code", "webhook", "rcon", "discord_role"] as const
-export type DeliveryMethodCode = (typeof DELIVERY_METHODS)[number]
+/**
+ * A delivery method's code: a key of `DELIVERY_METHOD_FACTORIES` (methods/index.ts),
+ * which is the one list of them (`DELIVERY_METHODS` there). Stored as text and checked
+ * against the registry where products are written, so a new method needs no migration.
+ */
+export type DeliveryMethodCode = string
 
 /** Per-item delivery state (the state machine is in ../state-machine.ts). */
 export const DELIVERY_STATUSES = ["pending", "delivered", "failed", "awaiting_recipient", "revoked"] as const

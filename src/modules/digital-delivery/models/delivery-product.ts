@@ -1,5 +1,4 @@
 import { model } from "@medusajs/framework/utils"
-import { DELIVERY_METHODS } from "../methods/types"
 
 /**
  * Makes a product variant digital: how its items are delivered and the
@@ -12,7 +11,8 @@ export const DeliveryProduct = model
     variant_id: model.text(),
     product_id: model.text().nullable(),
     title: model.text().nullable(),
-    method: model.enum([...DELIVERY_METHODS]),
+    // A code of the method registry (methods/index.ts), checked where products are written.
+    method: model.text(),
     settings: model.json(),
     enabled: model.boolean().default(true),
   })

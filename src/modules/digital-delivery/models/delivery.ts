@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ATTEMPT_LOG_OUTCOMES, DELIVERY_METHODS, DELIVERY_STATUSES } from "../methods/types"
+import { ATTEMPT_LOG_OUTCOMES, DELIVERY_STATUSES } from "../methods/types"
 
 /**
  * The delivery of one digital line item (all its quantity). Its state is
@@ -15,7 +15,8 @@ export const Delivery = model
     line_item_id: model.text(),
     variant_id: model.text().nullable(),
     delivery_product_id: model.text().nullable(),
-    method: model.enum([...DELIVERY_METHODS]),
+    // A code of the method registry (methods/index.ts), checked where products are written.
+    method: model.text(),
     title: model.text(),
     quantity: model.number(),
     status: model.enum([...DELIVERY_STATUSES]).default("pending"),
