@@ -21,8 +21,9 @@ type Knex = {
 /**
  * Applies every due inbox row, partition by partition: for each partition
  * whose advisory lock is free it leases batch after batch of that
- * partition's rows and applies them (one workflow per batch, the orders'
- * statuses recomputed once per batch), until nothing is due there; a
+ * partition's rows and applies them (one workflow per batch: each shipment's
+ * pending events in order in one transaction, the orders' statuses
+ * recomputed once per batch), until nothing is due there; a
  * partition another drain holds is skipped — that drain loops until its
  * partition is empty, then looks once more after letting go, so rows written
  * meanwhile are not left behind (the sweep job is the safety net either way).
@@ -34,7 +35,7 @@ type Knex = {
  */
 export async function drainCarrierWebhooks(
   container: MedusaContainer,
-  batch = 50,
+  batch = 100,
   partitions = CARRIER_WEBHOOK_DRAIN_PARTITIONS
 ): Promise<number> {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
