@@ -498,6 +498,29 @@ class ShipmentModuleService extends MedusaService({
   }
 
   /**
+   * The drain partitions (see {@link leaseDueWebhookEvents}) of some inbox
+   * rows still to apply, so the drain started for rows just written only
+   * looks at theirs.
+   */
+  @InjectManager()
+  async webhookEventPartitions(
+    ids: string[],
+    of: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number[]> {
+    if (!ids.length) {
+      return []
+    }
+    const manager = sharedContext.manager as unknown as SqlManager
+    const rows = (await manager.execute(
+      `select distinct ((hashtext(coalesce("updates"->0->>'tracking_number', ''))::bigint % ?::int) + ?::int) % ?::int as "slot"
+       from "carrier_webhook_event" where "id" in (${placeholders(ids)}) and "status" = 'received' and "deleted_at" is null`,
+      [of, of, of, ...ids]
+    )) as { slot: number | string }[]
+    return rows.map((r) => Number(r.slot)).sort((a, b) => a - b)
+  }
+
+  /**
    * Updates a ledger row only while the caller still holds it: the row is
    * locked, and written only when its status is one of `expected.status` and
    * (when given) its `attempts` — the purchase's fencing token — is
