@@ -23,6 +23,8 @@ export const applyCarrierWebhookBatchStep = createStep(
     try {
       result = await service.applyCarrierWebhookBatch(input.ids)
     } catch {
+      // The transaction rolled back; the one-by-one path applies these rows
+      // and records any error that persists on the row, with its back-off.
       result = {
         processed: [],
         ignored: [],
