@@ -228,6 +228,7 @@ medusaIntegrationTestRunner({
   env: { LOG_LEVEL: "error" },
   testSuite: ({ api: rawApi, getContainer }) => {
     it("measures carrier webhook ingestion against raw inserts", async () => {
+      const loadAtStart = os.loadavg()[0]
       const container: MedusaContainer = getContainer()
       const baseURL = (rawApi as unknown as { defaults: { baseURL: string } }).defaults.baseURL
       const url = `${baseURL.replace("localhost", "127.0.0.1")}/hooks/carriers/easypost`
@@ -456,7 +457,8 @@ medusaIntegrationTestRunner({
           `run side by side, one per partition of the inbox (by tracking number), applying leased batches of ${CARRIER_WEBHOOK_DRAIN_BATCH} rows (each shipment's events in order in one transaction, the orders' statuses recomputed once per batch); they ` +
           `compete with ingestion for the same event loop, 2 cores and DB pool. The applied rate is counted from the first webhook sent until no inbox row is ` +
           `left to apply (the backlog sampled every 250 ms meanwhile), and also up to the last webhook answered (applied while events keep arriving). Then all ${EVENTS} deliveries are replayed byte for byte. The last rows are diagnostics: ingestion of ${EVENTS} more ` +
-          `events with the subscriber detached, and the route's stages timed one at a time in the server process.`,
+          `events with the subscriber detached, and the route's stages timed one at a time in the server process. ` +
+          `Machine load average (1 min) ${round(loadAtStart, 1)} at the start, ${round(os.loadavg()[0], 1)} at the end.`,
         goal:
           "relative, same run: accepted ≥ 80 % of the 401 route's rate (HTTP stack + HMAC, no DB) with p95 ≤ 100 ms; " +
           "applied ≥ 90 % of the accepted rate with the backlog bounded (its maximum reported); replays create 0 rows" +
