@@ -645,7 +645,7 @@ medusaIntegrationTestRunner({
         }
         expect(ids).toHaveLength(48)
 
-        const applied = await Promise.all([1, 2, 3].map(() => drainCarrierWebhooks(container, 5)))
+        const applied = await Promise.all([1, 2, 3].map(() => drainCarrierWebhooks(container, { batch: 5 })))
         // More than one drain did work: no single lock for everything.
         expect(applied.filter((n) => n > 0).length).toBeGreaterThanOrEqual(2)
         expect(applied.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(48)

@@ -3,11 +3,11 @@ import { OrderOpsEvents, type CarrierWebhookEventData } from "../events"
 import { drainCarrierWebhooks } from "../workflows/labels/utils/drain-carrier-webhooks"
 
 /**
- * Carrier webhooks were written to the inbox: drain it (one drain at a time
- * across processes; see drainCarrierWebhooks).
+ * Carrier webhooks were written to the inbox: drain their partitions (one
+ * drain per partition at a time across processes; see drainCarrierWebhooks).
  */
-export default async function carrierWebhookReceived({ container }: SubscriberArgs<CarrierWebhookEventData>) {
-  await drainCarrierWebhooks(container)
+export default async function carrierWebhookReceived({ event: { data }, container }: SubscriberArgs<CarrierWebhookEventData>) {
+  await drainCarrierWebhooks(container, { ids: data.ids })
 }
 
 export const config: SubscriberConfig = {

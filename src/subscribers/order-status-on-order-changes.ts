@@ -3,9 +3,11 @@ import { OrderEditWorkflowEvents, OrderWorkflowEvents } from "@medusajs/framewor
 import { refreshOrderStatusWorkflow } from "../workflows/order-status/workflows/refresh-order-status"
 
 /**
- * Something moved an order's items — a fulfillment created or canceled, a
- * return received, a claim, an exchange or an edit confirmed: recompute its
- * persisted statuses. These events carry `order_id`.
+ * Something moved an order's items — a fulfillment created, a return
+ * received, a claim, an exchange or an edit confirmed: recompute its
+ * persisted statuses. These events carry `order_id`. A canceled fulfillment
+ * is `applyCoreFulfillmentEventWorkflow`'s (shipment-on-core-fulfillment-events),
+ * which recomputes only when no shipment move already did.
  */
 export default async function orderStatusOnOrderChangesHandler({
   event: { data },
@@ -17,7 +19,6 @@ export default async function orderStatusOnOrderChangesHandler({
 export const config: SubscriberConfig = {
   event: [
     OrderWorkflowEvents.FULFILLMENT_CREATED,
-    OrderWorkflowEvents.FULFILLMENT_CANCELED,
     OrderWorkflowEvents.RETURN_RECEIVED,
     OrderWorkflowEvents.CLAIM_CREATED,
     OrderWorkflowEvents.EXCHANGE_CREATED,

@@ -20,6 +20,7 @@ import {
   type ShippingPointValue,
   type ShipmentStatusValue,
 } from "./state-machine"
+import { movesFulfillment, planShipmentEvents, type PlannedShipment } from "./plan-shipment-events"
 import { parsePluginOptions, type PluginOptions } from "../../options"
 import type { ShipmentDTO, ShipmentEventDTO, ShippingLabelDTO } from "../../types"
 
@@ -56,6 +57,46 @@ export type RecordShipmentEventResult = {
   /** Why an event was recorded without moving the shipment. */
   reason?: "late" | "same_status" | "illegal_transition"
 }
+
+/** A shipment move made by {@link ShipmentModuleService.applyCarrierWebhookBatch}. */
+export type CarrierWebhookMove = {
+  shipment_id: string
+  order_id: string
+  from: ShipmentStatusValue
+  to: ShipmentStatusValue
+  occurred_at: Date
+  message: string | null
+  location: string | null
+  tracking_number: string | null
+  pickup: boolean
+}
+
+/** What {@link ShipmentModuleService.applyCarrierWebhookBatch} did. */
+export type CarrierWebhookBatchResult = {
+  /** Inbox rows applied (at least one of their tracking numbers is ours). */
+  processed: string[]
+  /** Inbox rows about tracking numbers we don't know. */
+  ignored: string[]
+  /**
+   * Inbox rows left as they were, for `recordShipmentEventWorkflow` one event
+   * at a time: one of their shipments would move its Medusa fulfillment.
+   */
+  deferred: string[]
+  /** Applied moves, oldest first per shipment. */
+  moves: CarrierWebhookMove[]
+  /** Orders whose shipments moved. */
+  order_ids: string[]
+  /** What {@link ShipmentModuleService.revertCarrierWebhookBatch} needs. */
+  undo: {
+    event_ids: string[]
+    shipments: RecordShipmentEventResult["previous"][]
+    rows: string[]
+  }
+}
+
+type SqlManager = { execute: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]> }
+
+const placeholders = (values: unknown[]) => values.map(() => "?").join(", ")
 
 /**
  * Owns shipments and their tracking events, and the invariants between them:
@@ -187,6 +228,325 @@ class ShipmentModuleService extends MedusaService({
       [partition?.of ?? null, partition?.of ?? 1, partition?.of ?? 1, partition?.of ?? 1, partition?.slot ?? 0, limit]
     )
     return rows.map((r) => r.id)
+  }
+
+  /**
+   * Applies a leased batch of carrier webhook inbox rows in one transaction:
+   * the rows and the carrier shipments they name are row-locked (shipments
+   * in id order, so two batches never deadlock), each shipment's pending
+   * events are folded oldest first by `planShipmentEvents` (duplicates
+   * skipped, late and illegal events recorded without moving it), every
+   * event is written with one insert, each moved shipment is updated once,
+   * and the rows are marked processed (or ignored: no shipment has their
+   * tracking number) in the same transaction — so a batch is applied
+   * entirely or not at all. Rows with a shipment whose moves would move its
+   * Medusa fulfillment (first departure, delivery, cancel) are deferred
+   * untouched: those moves go through Medusa's own workflows, one event at a
+   * time (duplicates already applied here are recognised there).
+   */
+  @InjectManager()
+  async applyCarrierWebhookBatch(
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CarrierWebhookBatchResult> {
+    return await this.applyCarrierWebhookBatch_(ids, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async applyCarrierWebhookBatch_(
+    ids: string[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<CarrierWebhookBatchResult> {
+    const result: CarrierWebhookBatchResult = {
+      processed: [],
+      ignored: [],
+      deferred: [],
+      moves: [],
+      order_ids: [],
+      undo: { event_ids: [], shipments: [], rows: [] },
+    }
+    if (!ids.length) {
+      return result
+    }
+    const manager = sharedContext.transactionManager as unknown as SqlManager
+    const rows = (await manager.execute(
+      `select "id", "updates" from "carrier_webhook_event"
+       where "id" in (${placeholders(ids)}) and "status" = 'received' and "deleted_at" is null
+       order by "created_at" asc, "id" asc for update`,
+      ids
+    )) as { id: string; updates: CarrierTrackingUpdate[] | string | null }[]
+    type Pending = {
+      status: ShipmentStatusValue
+      occurred_at: Date
+      provider_event_id: string | null
+      message: string | null
+      location: string | null
+      carrier_status: string
+      row_id: string
+    }
+    const byTracking = new Map<string, Pending[]>()
+    const rowTracking = new Map<string, string[]>()
+    for (const row of rows) {
+      const updates = (typeof row.updates === "string" ? JSON.parse(row.updates) : row.updates ?? []) as CarrierTrackingUpdate[]
+      rowTracking.set(row.id, updates.map((u) => u.tracking_number))
+      for (const update of updates) {
+        const list = byTracking.get(update.tracking_number) ?? []
+        byTracking.set(update.tracking_number, list)
+        for (const e of update.events ?? []) {
+          if (!e.status || e.status === ShipmentStatus.AWAITING_SHIPMENT) {
+            continue
+          }
+          list.push({
+            status: e.status,
+            occurred_at: new Date(e.occurred_at),
+            provider_event_id: e.provider_event_id ?? null,
+            message: e.message ?? null,
+            location: e.location ?? null,
+            carrier_status: e.carrier_status,
+            row_id: row.id,
+          })
+        }
+      }
+    }
+    const trackingNumbers = [...byTracking.keys()]
+    const locked = trackingNumbers.length
+      ? ((await manager.execute(
+          `select "id" from "shipment"
+           where "tracking_number" in (${placeholders(trackingNumbers)}) and "source" = 'carrier' and "deleted_at" is null
+           order by "id" for update`,
+          trackingNumbers
+        )) as { id: string }[])
+      : []
+    const shipmentIds = locked.map((r) => r.id)
+    const shipments = shipmentIds.length
+      ? ((await this.listShipments({ id: shipmentIds }, {}, sharedContext)) as unknown as ShipmentDTO[])
+      : []
+    const known = new Map<string, Set<string>>()
+    const newest = new Map<string, Date>()
+    const eventIds = [...new Set([...byTracking.values()].flat().map((e) => e.provider_event_id).filter((id): id is string => !!id))]
+    if (shipmentIds.length && eventIds.length) {
+      const existing = (await manager.execute(
+        `select "shipment_id", "provider_event_id" from "shipment_event"
+         where "shipment_id" in (${placeholders(shipmentIds)}) and "provider_event_id" in (${placeholders(eventIds)}) and "deleted_at" is null`,
+        [...shipmentIds, ...eventIds]
+      )) as { shipment_id: string; provider_event_id: string }[]
+      for (const e of existing) {
+        known.set(e.shipment_id, (known.get(e.shipment_id) ?? new Set()).add(e.provider_event_id))
+      }
+    }
+    if (shipmentIds.length) {
+      const newestRows = (await manager.execute(
+        `select "shipment_id", max("occurred_at") as "newest" from "shipment_event"
+         where "shipment_id" in (${placeholders(shipmentIds)}) and "applied" = true and "deleted_at" is null and "status" <> 'awaiting_shipment'
+         group by "shipment_id"`,
+        shipmentIds
+      )) as { shipment_id: string; newest: Date | string | null }[]
+      for (const r of newestRows) {
+        if (r.newest) {
+          newest.set(r.shipment_id, new Date(r.newest))
+        }
+      }
+    }
+
+    const plans = shipments.map((shipment) => ({
+      shipment,
+      plan: planShipmentEvents(
+        shipment as unknown as PlannedShipment,
+        newest.get(shipment.id) ?? null,
+        known.get(shipment.id) ?? [],
+        byTracking.get(shipment.tracking_number ?? "") ?? []
+      ),
+    }))
+    // A row naming a deferred shipment is deferred whole; its events for
+    // other shipments are applied here and are duplicates when it comes back.
+    const deferredShipments = new Set<string>()
+    const deferredRows = new Set<string>()
+    for (const { shipment, plan } of plans) {
+      if (movesFulfillment(shipment as unknown as PlannedShipment, plan)) {
+        deferredShipments.add(shipment.id)
+        for (const e of byTracking.get(shipment.tracking_number ?? "") ?? []) {
+          deferredRows.add(e.row_id)
+        }
+      }
+    }
+
+    const events: {
+      shipment_id: string
+      status: ShipmentStatusValue
+      occurred_at: Date
+      provider_event_id: string | null
+      message: string | null
+      location: string | null
+      carrier_status: string
+      applied: boolean
+    }[] = []
+    const updates: ({ id: string } & NonNullable<ReturnType<typeof planShipmentEvents>["update"]>)[] = []
+    const orderIds = new Set<string>()
+    for (const { shipment, plan } of plans) {
+      if (deferredShipments.has(shipment.id)) {
+        continue
+      }
+      for (const planned of plan.record) {
+        const e = planned.event
+        events.push({
+          shipment_id: shipment.id,
+          status: e.status,
+          occurred_at: e.occurred_at,
+          provider_event_id: e.provider_event_id,
+          message: e.message,
+          location: e.location,
+          carrier_status: e.carrier_status,
+          applied: planned.applied,
+        })
+        if (planned.applied) {
+          result.moves.push({
+            shipment_id: shipment.id,
+            order_id: shipment.order_id,
+            from: planned.from,
+            to: e.status,
+            occurred_at: e.occurred_at,
+            message: e.message,
+            location: e.location,
+            tracking_number: shipment.tracking_number ?? null,
+            pickup: shipment.shipping_point === "pickup",
+          })
+        }
+      }
+      if (plan.update) {
+        updates.push({ id: shipment.id, ...plan.update })
+        orderIds.add(shipment.order_id)
+        result.undo.shipments.push({
+          id: shipment.id,
+          status: shipment.status,
+          last_event_at: shipment.last_event_at,
+          shipped_at: shipment.shipped_at,
+          delivered_at: shipment.delivered_at,
+          canceled_at: shipment.canceled_at,
+        })
+      }
+    }
+    // Two statements for the whole batch (an ORM create and update of 100
+    // rows each took most of a batch's time): one multi-row insert of the
+    // events, one update of the moved shipments from a VALUES list.
+    if (events.length) {
+      const iso = (d: Date) => d.toISOString()
+      const params: unknown[] = []
+      for (const e of events) {
+        const id = generateEntityId(undefined, "shpev")
+        result.undo.event_ids.push(id)
+        params.push(id, e.shipment_id, e.status, iso(e.occurred_at), e.provider_event_id, e.message, e.location, e.applied, JSON.stringify({ carrier_status: e.carrier_status }))
+      }
+      await manager.execute(
+        `insert into "shipment_event" ("id", "shipment_id", "status", "occurred_at", "source", "provider_event_id", "message", "location", "applied", "actor_id", "data", "created_at", "updated_at")
+         values ${events.map(() => "(?, ?, ?, ?::timestamptz, 'carrier', ?, ?, ?, ?::boolean, null, ?::jsonb, now(), now())").join(", ")}`,
+        params
+      )
+    }
+    if (updates.length) {
+      const iso = (d: Date | null) => (d ? d.toISOString() : null)
+      await manager.execute(
+        `update "shipment" as s
+         set "status" = v."status", "last_event_at" = v."last_event_at", "shipped_at" = v."shipped_at",
+             "delivered_at" = v."delivered_at", "canceled_at" = v."canceled_at", "updated_at" = now()
+         from (values ${updates.map(() => "(?, ?, ?::timestamptz, ?::timestamptz, ?::timestamptz, ?::timestamptz)").join(", ")})
+           as v("id", "status", "last_event_at", "shipped_at", "delivered_at", "canceled_at")
+         where s."id" = v."id"`,
+        updates.flatMap((u) => [u.id, u.status, iso(u.last_event_at), iso(u.shipped_at), iso(u.delivered_at), iso(u.canceled_at)])
+      )
+    }
+
+    const ours = new Set(shipments.map((s) => s.tracking_number))
+    for (const row of rows) {
+      if (deferredRows.has(row.id)) {
+        result.deferred.push(row.id)
+      } else if ((rowTracking.get(row.id) ?? []).some((t) => ours.has(t))) {
+        result.processed.push(row.id)
+      } else {
+        result.ignored.push(row.id)
+      }
+    }
+    for (const [status, list] of [["processed", result.processed], ["ignored", result.ignored]] as const) {
+      if (list.length) {
+        await manager.execute(
+          `update "carrier_webhook_event"
+           set "status" = ?, "processed_at" = now(), "attempts" = "attempts" + 1, "next_attempt_at" = null, "error" = null, "updated_at" = now()
+           where "id" in (${placeholders(list)})`,
+          [status, ...list]
+        )
+      }
+    }
+    result.undo.rows = [...result.processed, ...result.ignored]
+    result.order_ids = [...orderIds]
+    return result
+  }
+
+  /**
+   * Undoes {@link applyCarrierWebhookBatch}: deletes the events it wrote,
+   * puts the shipments' status fields back and returns its inbox rows to
+   * the inbox.
+   */
+  @InjectManager()
+  async revertCarrierWebhookBatch(
+    undo: CarrierWebhookBatchResult["undo"],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await this.revertCarrierWebhookBatch_(undo, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async revertCarrierWebhookBatch_(
+    undo: CarrierWebhookBatchResult["undo"],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    const toDate = (value: Date | string | null) => (value === null ? null : new Date(value))
+    if (undo.event_ids.length) {
+      await this.deleteShipmentEvents(undo.event_ids, sharedContext)
+    }
+    if (undo.shipments.length) {
+      await this.updateShipments(
+        undo.shipments.map((p) => ({
+          id: p.id,
+          status: p.status,
+          last_event_at: toDate(p.last_event_at),
+          shipped_at: toDate(p.shipped_at),
+          delivered_at: toDate(p.delivered_at),
+          canceled_at: toDate(p.canceled_at),
+        })),
+        sharedContext
+      )
+    }
+    if (undo.rows.length) {
+      const manager = sharedContext.transactionManager as unknown as SqlManager
+      await manager.execute(
+        `update "carrier_webhook_event"
+         set "status" = 'received', "processed_at" = null, "attempts" = greatest("attempts" - 1, 0), "updated_at" = now()
+         where "id" in (${placeholders(undo.rows)})`,
+        undo.rows
+      )
+    }
+  }
+
+  /**
+   * The drain partitions (see {@link leaseDueWebhookEvents}) of some inbox
+   * rows still to apply, so the drain started for rows just written only
+   * looks at theirs.
+   */
+  @InjectManager()
+  async webhookEventPartitions(
+    ids: string[],
+    of: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number[]> {
+    if (!ids.length) {
+      return []
+    }
+    const manager = sharedContext.manager as unknown as SqlManager
+    const rows = (await manager.execute(
+      `select distinct ((hashtext(coalesce("updates"->0->>'tracking_number', ''))::bigint % ?::int) + ?::int) % ?::int as "slot"
+       from "carrier_webhook_event" where "id" in (${placeholders(ids)}) and "status" = 'received' and "deleted_at" is null`,
+      [of, of, of, ...ids]
+    )) as { slot: number | string }[]
+    return rows.map((r) => Number(r.slot)).sort((a, b) => a - b)
   }
 
   /**

@@ -17,8 +17,11 @@ const RETRY_MINUTES = [1, 5, 30, 120]
 export const applyCarrierWebhooksStepId = "order-ops-apply-carrier-webhooks"
 
 /**
- * Applies received carrier webhooks from the inbox: each tracking update
- * goes through the shipment ingestion workflow; a tracking number we don't
+ * Applies received carrier webhooks from the inbox one event at a time —
+ * the rows the batch (`applyCarrierWebhookBatchStep`) deferred because a
+ * move must also move a Medusa fulfillment, or all of a batch whose
+ * transaction failed: each tracking update goes through the shipment
+ * ingestion workflow (`recordShipmentEventWorkflow`); a tracking number we don't
  * know is marked `ignored`. A row that fails is retried with back-off by the
  * sweep job, then marked `failed` with the error. The moves leave the
  * orders' statuses to the workflow, which recomputes each order once.

@@ -14,6 +14,9 @@ export const CARRIER_WEBHOOK_DRAIN_LOCK = 0x4f4f4357
  */
 export const CARRIER_WEBHOOK_DRAIN_PARTITIONS = 4
 
+/** Inbox rows leased and applied per workflow run (one transaction). */
+export const CARRIER_WEBHOOK_DRAIN_BATCH = 100
+
 type Knex = {
   transaction: <T>(fn: (trx: { raw: (sql: string, params: unknown[]) => Promise<{ rows: { ok: boolean }[] }> }) => Promise<T>) => Promise<T>
 }
@@ -21,26 +24,37 @@ type Knex = {
 /**
  * Applies every due inbox row, partition by partition: for each partition
  * whose advisory lock is free it leases batch after batch of that
- * partition's rows and applies them (one workflow per batch, the orders'
- * statuses recomputed once per batch), until nothing is due there; a
+ * partition's rows and applies them (one workflow per batch: each shipment's
+ * pending events in order in one transaction, the orders' statuses
+ * recomputed once per batch), until nothing is due there; a
  * partition another drain holds is skipped — that drain loops until its
  * partition is empty, then looks once more after letting go, so rows written
  * meanwhile are not left behind (the sweep job is the safety net either way).
- * Callers running at once (each webhook request starts one, the sweep job
- * another) therefore drain different partitions in parallel. No state is
+ * Callers running at once (each webhook request starts one for its rows'
+ * partition, the sweep job one for all) therefore drain different
+ * partitions in parallel, and a webhook whose partition is being drained
+ * costs one query and one lock attempt. No state is
  * kept in memory: rows, leases and locks live in PostgreSQL.
  *
  * @returns the number of rows applied by this call.
  */
 export async function drainCarrierWebhooks(
   container: MedusaContainer,
-  batch = 50,
-  partitions = CARRIER_WEBHOOK_DRAIN_PARTITIONS
+  options: {
+    /** Only the partitions of these inbox rows (the rows a webhook just wrote); default every partition. */
+    ids?: string[]
+    batch?: number
+    partitions?: number
+  } = {}
 ): Promise<number> {
+  const { batch = CARRIER_WEBHOOK_DRAIN_BATCH, partitions = CARRIER_WEBHOOK_DRAIN_PARTITIONS } = options
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
   const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
+  const slots = options.ids
+    ? await service.webhookEventPartitions(options.ids, partitions)
+    : Array.from({ length: partitions }, (_, slot) => slot)
   let applied = 0
-  for (let slot = 0; slot < partitions; slot++) {
+  for (const slot of slots) {
     for (let round = 0; round < 2; round++) {
       const ran = await knex.transaction(async (trx) => {
         const { rows } = await trx.raw("select pg_try_advisory_xact_lock(?, ?) as ok", [CARRIER_WEBHOOK_DRAIN_LOCK, slot])

@@ -1,21 +1,88 @@
-import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { OrderOpsEvents } from "../../../events"
+import { SHIPMENT_STATUS_LABELS } from "../../../modules/shipment/state-machine"
+import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
+import { applyCarrierWebhookBatchStep } from "../steps/apply-carrier-webhook-batch"
 import { applyCarrierWebhooksStep } from "../steps/apply-carrier-webhooks"
 
 export const applyCarrierWebhooksWorkflowId = "order-ops-apply-carrier-webhooks"
 
 /**
- * Applies a batch of carrier webhook inbox rows (see `applyCarrierWebhooksStep`),
- * then recomputes the statuses of every order whose shipments moved — once
- * per order per batch, not once per event.
+ * Applies a leased batch of carrier webhook inbox rows. Each shipment's
+ * pending events are applied in order in one transaction for the whole
+ * batch (`applyCarrierWebhookBatchStep`), with one timeline entry and one
+ * `order_ops.shipment.status_changed` per move, like
+ * `recordShipmentEventWorkflow` writes; rows whose moves must also move a
+ * Medusa fulfillment (first departure, delivery, cancel) go one event at a
+ * time through that workflow instead (`applyCarrierWebhooksStep`). Then the
+ * statuses of every order whose shipments moved are recomputed — once per
+ * order per batch, not once per event.
  */
 export const applyCarrierWebhooksWorkflow = createWorkflow(
   applyCarrierWebhooksWorkflowId,
   function (input: { ids: string[] }) {
-    const outcome = applyCarrierWebhooksStep(input)
-    refreshOrderStatusWorkflow.runAsStep({
-      input: transform({ outcome }, ({ outcome }) => ({ order_ids: outcome.order_ids })),
+    const batch = applyCarrierWebhookBatchStep(input)
+
+    when({ batch }, ({ batch }) => batch.moves.length > 0).then(() => {
+      recordOrderActivityStep(
+        transform({ batch }, ({ batch }) =>
+          batch.moves.map((move) => ({
+            order_id: move.order_id,
+            kind: "shipment.status_changed",
+            actor_type: "system" as const,
+            actor_id: null,
+            resource_type: "shipment",
+            resource_id: move.shipment_id,
+            occurred_at: new Date(move.occurred_at),
+            data: {
+              from: move.from,
+              to: move.to,
+              from_label: SHIPMENT_STATUS_LABELS[move.from],
+              to_label: SHIPMENT_STATUS_LABELS[move.to],
+              pickup: move.pickup,
+              source: "carrier",
+              message: move.message,
+              location: move.location,
+              tracking_number: move.tracking_number,
+            },
+          }))
+        )
+      )
     })
+
+    const oneByOne = when({ batch }, ({ batch }) => batch.deferred.length > 0).then(() =>
+      applyCarrierWebhooksStep(transform({ batch }, ({ batch }) => ({ ids: batch.deferred })))
+    )
+
+    refreshOrderStatusWorkflow.runAsStep({
+      input: transform({ batch, oneByOne }, ({ batch, oneByOne }) => ({
+        order_ids: [...new Set([...batch.order_ids, ...(oneByOne?.order_ids ?? [])])],
+      })),
+    })
+
+    when({ batch }, ({ batch }) => batch.moves.length > 0).then(() => {
+      emitEventStep({
+        eventName: OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
+        data: transform({ batch }, ({ batch }) =>
+          batch.moves.map((move) => ({
+            id: move.shipment_id,
+            order_id: move.order_id,
+            status: move.to,
+            previous_status: move.from,
+          }))
+        ),
+      }).config({ name: "emit-shipment-status-changed" })
+    })
+
+    const outcome = transform({ batch, oneByOne }, ({ batch, oneByOne }) => ({
+      processed: batch.processed.length + (oneByOne?.processed ?? 0),
+      ignored: batch.ignored.length + (oneByOne?.ignored ?? 0),
+      failed: oneByOne?.failed ?? 0,
+      applied: batch.moves.length,
+      order_ids: [...new Set([...batch.order_ids, ...(oneByOne?.order_ids ?? [])])],
+    }))
     return new WorkflowResponse(outcome)
   }
 )

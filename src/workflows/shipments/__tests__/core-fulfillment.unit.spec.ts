@@ -3,6 +3,7 @@ import { findCarrierByTrackingUrl } from "../utils/carriers"
 import {
   coreFulfillmentMove,
   isCheckoutLabelFulfillment,
+  isCoreActionReflected,
   planFulfillmentAdoption,
   type CoreFulfillment,
 } from "../utils/core-fulfillment"
@@ -114,6 +115,30 @@ describe("coreFulfillmentMove", () => {
     expect(isCheckoutLabelFulfillment(checkout)).toBe(true)
     expect(coreFulfillmentMove({ status: "awaiting_shipment" }, "canceled", checkout)).toBeNull()
     expect(coreFulfillmentMove({ status: "awaiting_shipment" }, "shipped", checkout)).toBe("shipped")
+  })
+})
+
+describe("isCoreActionReflected", () => {
+  it("is true only when the shipment already stands where the action puts it (the echo of our own move)", () => {
+    const table: [string, "shipped" | "delivered" | "canceled", boolean][] = [
+      ["awaiting_shipment", "shipped", false],
+      ["shipped", "shipped", true],
+      ["in_transit", "shipped", true],
+      ["delivery_failed", "shipped", true],
+      ["delivered", "shipped", true],
+      ["canceled", "shipped", false],
+      ["in_transit", "delivered", false],
+      ["delivered", "delivered", true],
+      ["shipped", "canceled", false],
+      ["canceled", "canceled", true],
+    ]
+    for (const [status, action, expected] of table) {
+      expect([status, action, isCoreActionReflected({ status }, action)]).toEqual([status, action, expected])
+    }
+  })
+
+  it("is false without a shipment: Medusa's action changed the order alone", () => {
+    expect(isCoreActionReflected(undefined, "shipped")).toBe(false)
   })
 })
 

@@ -1,6 +1,7 @@
 import { CARRIER_FULFILLMENT_IDENTIFIER, type CarrierFulfillmentData } from "../../../providers/carrier-fulfillment/service"
 import {
   canTransition,
+  hasParcelLeft,
   ShipmentStatus,
   ShippingPoint,
   type ShipmentStatusValue,
@@ -198,4 +199,24 @@ export function coreFulfillmentMove(
   )
     ? target
     : null
+}
+
+/**
+ * Whether the fulfillment's shipment already stands where a core action
+ * puts it (shipped: the parcel has left; delivered; canceled). That is the
+ * echo of our own move — `recordShipmentEventWorkflow` ran Medusa's workflow
+ * and then recomputed the order's statuses — so nothing is left to
+ * recompute for it.
+ */
+export function isCoreActionReflected(
+  shipment: { status: string } | null | undefined,
+  action: CoreFulfillmentAction
+): boolean {
+  if (!shipment) {
+    return false
+  }
+  if (action === "shipped") {
+    return hasParcelLeft(shipment.status)
+  }
+  return shipment.status === CORE_ACTION_STATUS[action]
 }

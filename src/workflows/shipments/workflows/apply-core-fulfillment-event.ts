@@ -3,9 +3,11 @@ import { acquireLockStep, releaseLockStep, useQueryGraphStep } from "@medusajs/m
 import {
   CORE_ACTION_MESSAGE,
   coreFulfillmentMove,
+  isCoreActionReflected,
   type CoreFulfillment,
   type CoreFulfillmentAction,
 } from "../utils/core-fulfillment"
+import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { coreFulfillmentLockKey } from "./adopt-core-fulfillment"
 import { recordShipmentEventWorkflow } from "./record-shipment-event"
 
@@ -29,7 +31,9 @@ export const applyCoreFulfillmentEventWorkflowId = "order-ops-apply-core-fulfill
  * Idempotent and never backwards (see `coreFulfillmentMove`): our own moves
  * call the same core workflows, and the events those emit come back here
  * to find the shipment already moved. Fulfillments without a shipment are
- * left alone. Locked per fulfillment with the adoption, so a "Mark as
+ * left alone. The order's statuses are recomputed here only when no
+ * shipment move did it (this replaces a subscriber that recomputed them on
+ * every `shipment.created` and `delivery.created`, our own echoes included). Locked per fulfillment with the adoption, so a "Mark as
  * shipped" right after "Fulfill items" finds the adopted shipment (or the
  * adoption finds the fulfillment shipped).
  */
@@ -68,6 +72,18 @@ export const applyCoreFulfillmentEventWorkflow = createWorkflow(
         })),
       })
     )
+
+    // The order's statuses: recomputed by the shipment workflow when it
+    // moved the shipment, and already right when this is the echo of our
+    // own move; otherwise (no shipment, a pickup marked shipped, a move the
+    // shipment refuses) Medusa's action changed them, so recompute here.
+    refreshOrderStatusWorkflow.runAsStep({
+      input: transform({ input, shipments, moved }, ({ input, shipments, moved }) => {
+        const shipment = shipments[0] as { status: string } | undefined
+        const covered = Boolean(moved?.applied) || isCoreActionReflected(shipment, input.action)
+        return { order_ids: [], fulfillment_ids: covered ? [] : [input.fulfillment_id] }
+      }),
+    })
 
     releaseLockStep({ key: lockKey })
 
