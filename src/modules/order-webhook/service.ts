@@ -196,24 +196,26 @@ class OrderWebhookModuleService extends MedusaService({
    * a fresh statement, so the count sees every committed lease — each gets
    * at most `max_in_flight` minus its live leases. A lease is a time in the
    * row, so a killed worker's lease simply expires. Each lease bumps the
-   * delivery's fencing token.
+   * delivery's fencing token. `endpoint_id`: only that endpoint's deliveries
+   * (an attempt batch taking its endpoint's next batch).
    */
   @InjectTransactionManager()
   async leaseDueDeliveries(
-    input: { now: Date; limit: number; lease_seconds: number; delivery_ids?: string[] },
+    input: { now: Date; limit: number; lease_seconds: number; delivery_ids?: string[]; endpoint_id?: string },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LeasedWebhookDelivery[]> {
     const ids = input.delivery_ids ?? []
     const only = ids.length ? `and d."id" in (${ids.map(() => "?").join(", ")})` : ""
+    const onlyEndpoint = input.endpoint_id ? `and e."id" = ?` : ""
     const endpoints = await db(sharedContext).execute(
       `select e."id" from "webhook_endpoint" e
-       where e."deleted_at" is null and e."enabled" and exists (
+       where e."deleted_at" is null and e."enabled" ${onlyEndpoint} and exists (
          select 1 from "webhook_delivery" d
          where d."endpoint_id" = e."id" and d."deleted_at" is null and d."status" = 'pending'
            and d."next_attempt_at" <= ? and (d."locked_until" is null or d."locked_until" < ?) ${only})
        order by e."id"
        for update of e`,
-      [input.now, input.now, ...ids]
+      [...(input.endpoint_id ? [input.endpoint_id] : []), input.now, input.now, ...ids]
     )
     if (!endpoints.length) {
       return []
