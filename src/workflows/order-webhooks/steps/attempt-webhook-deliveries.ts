@@ -57,7 +57,7 @@ export const attemptWebhookDeliveriesStep = createStep(
     const service = container.resolve<OrderWebhookModuleService>(ORDER_WEBHOOK_MODULE)
     const now = new Date(input.now)
     const results: WebhookAttemptResult[] = []
-    let leases = input.leases
+    let leases: BatchLease[] = input.leases
     let more = input.continue?.more ?? 0
     const batchSize = Math.max(input.leases.length, 1)
     for (;;) {
@@ -70,26 +70,27 @@ export const attemptWebhookDeliveriesStep = createStep(
         limit: Math.min(batchSize, more),
         lease_seconds: input.continue.lease_seconds,
         endpoint_id: input.continue.endpoint_id,
+        with_attempt_data: true,
       })
       if (!next.length) {
         break
       }
       more -= next.length
-      leases = next.map((l) => ({ delivery_id: l.id, lease_token: l.lease_token }))
+      leases = next.map((l) => ({ delivery_id: l.id, lease_token: l.lease_token, loaded: l.attempt }))
     }
     return new StepResponse(results)
   }
 )
 
-/** One batch of one endpoint: one read, the sends together, one write. */
-async function attemptBatch(
-  service: OrderWebhookModuleService,
-  leases: { delivery_id: string; lease_token: number }[],
-  now: Date
-): Promise<WebhookAttemptResult[]> {
+/** A lease of a batch; `loaded` when the lease brought the attempt's data along. */
+type BatchLease = { delivery_id: string; lease_token: number; loaded?: WebhookDeliveryForAttempt }
+
+/** One batch of one endpoint: one read (none when the lease brought the data), the sends together, one write. */
+async function attemptBatch(service: OrderWebhookModuleService, leases: BatchLease[], now: Date): Promise<WebhookAttemptResult[]> {
   const options = service.getOptions().webhooks
+  const preloaded = leases.every((l) => l.loaded)
   const loaded = new Map(
-    (await service.loadDeliveriesForAttempt(leases.map((l) => l.delivery_id))).map((row) => [row.delivery.id, row])
+    (preloaded ? leases.map((l) => l.loaded!) : await service.loadDeliveriesForAttempt(leases.map((l) => l.delivery_id))).map((row) => [row.delivery.id, row])
   )
   type Sent = { result: WebhookAttemptResult; record?: RecordWebhookAttemptInput; endpoint?: { id: string; url: string }; disable?: string | null }
   const attempt = async (lease: { delivery_id: string; lease_token: number }): Promise<Sent> => {
