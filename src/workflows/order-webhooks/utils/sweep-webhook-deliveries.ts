@@ -28,6 +28,14 @@ export type SweepWebhookDeliveriesOptions = {
  * process and across workers. A batch's slots free when it finishes; the
  * next lease waits until at least half the slots are free (or nothing is
  * running), so leases stay large instead of one per freed slot.
+ *
+ * In a sweep of everything due, a batch does not stop at its lease: once
+ * it is recorded (its slots free in the database) the same workflow run
+ * leases its endpoint's next due deliveries, with their data joined in the
+ * lease, at most as many as it had, until nothing of its endpoint is due or
+ * its share of the sweep's cap is used. That saves a workflow run, a read
+ * and a trip through this loop per batch, and a hanging endpoint still holds
+ * only its own batch. An immediate attempt (`delivery_ids`) is only those.
  */
 export async function sweepWebhookDeliveries(
   container: MedusaContainer,
