@@ -246,6 +246,33 @@ medusaIntegrationTestRunner({
       expect((await service().listWebhookDeliveries({ id: ids })).every((d) => d.status === "succeeded")).toBe(true)
     })
 
+    it("a batch keeps going on its endpoint: it leases that endpoint's next deliveries itself, never more than max_in_flight live, each sent once", async () => {
+      const { webhook_endpoint } = await createEndpoint({ max_in_flight: 2 })
+      const ids: string[] = []
+      for (let i = 0; i < 7; i++) ids.push(await sendTest(webhook_endpoint.id))
+      const realLease = service().leaseDueDeliveries.bind(service())
+      const live: number[] = []
+      const lease = jest.spyOn(service(), "leaseDueDeliveries").mockImplementation(async (...args) => {
+        const leased = await realLease(...args)
+        const [row] = await sql(`select count(*)::int as n from webhook_delivery where endpoint_id = ? and status = 'pending' and locked_until >= ?`, [
+          webhook_endpoint.id,
+          T0,
+        ])
+        live.push(row.n)
+        return leased
+      })
+      try {
+        expect((await sweep(T0)).attempted).toBe(7)
+        // The batch of 2 went on by itself: later leases name its endpoint.
+        expect(lease.mock.calls.filter((c) => c[0].endpoint_id === webhook_endpoint.id).length).toBeGreaterThanOrEqual(3)
+      } finally {
+        lease.mockRestore()
+      }
+      expect(Math.max(...live)).toBeLessThanOrEqual(2)
+      expect(receiver.requests.map((r) => r.headers["webhook-id"]).sort()).toEqual([...ids].sort())
+      expect((await service().listWebhookDeliveries({ id: ids })).every((d) => d.status === "succeeded")).toBe(true)
+    })
+
     it("records a batch in one write: a delivery whose lease was taken over is left alone, the others are recorded; each endpoint's batch is one workflow", async () => {
       const { webhook_endpoint: a } = await createEndpoint({ max_in_flight: 50 })
       const { webhook_endpoint: b } = await createEndpoint({ max_in_flight: 50 })

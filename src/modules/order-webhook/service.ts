@@ -34,7 +34,7 @@ export type EnqueueWebhookEventInput = {
 }
 
 /** A delivery leased for one attempt. */
-export type LeasedWebhookDelivery = { id: string; endpoint_id: string; lease_token: number }
+export type LeasedWebhookDelivery = { id: string; endpoint_id: string; lease_token: number; attempt?: WebhookDeliveryForAttempt }
 
 /** What one attempt needs: the delivery with its endpoint and event. */
 export type WebhookDeliveryForAttempt = {
@@ -65,6 +65,29 @@ export type RecordWebhookAttemptInput = {
   now: Date
   /** Disable the endpoint with this reason (410, failing for days). */
   disable_endpoint_reason: string | null
+}
+
+/** A joined delivery + endpoint + event row as {@link WebhookDeliveryForAttempt}. */
+function toAttemptRow(row: Record<string, unknown>): WebhookDeliveryForAttempt {
+  const date = (v: unknown) => (v ? new Date(v as string) : null)
+  return {
+    delivery: { id: row.id as string, status: row.status as string, attempt_count: Number(row.attempt_count), endpoint_id: row.endpoint_id as string },
+    endpoint: {
+      id: row.endpoint_id as string,
+      url: row.url as string,
+      enabled: Boolean(row.enabled),
+      secret: row.secret as string,
+      previous_secret: (row.previous_secret as string | null) ?? null,
+      previous_secret_expires_at: date(row.previous_secret_expires_at),
+      failing_since: date(row.failing_since),
+    },
+    event: {
+      type: row.type as string,
+      version: Number(row.version),
+      occurred_at: new Date(row.occurred_at as string),
+      payload: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
+    },
+  }
 }
 
 /**
@@ -160,25 +183,7 @@ class OrderWebhookModuleService extends MedusaService({
        where d."id" in (${delivery_ids.map(() => "?").join(", ")}) and d."deleted_at" is null`,
       delivery_ids
     )
-    const date = (v: unknown) => (v ? new Date(v as string) : null)
-    return rows.map((row) => ({
-      delivery: { id: row.id as string, status: row.status as string, attempt_count: Number(row.attempt_count), endpoint_id: row.endpoint_id as string },
-      endpoint: {
-        id: row.endpoint_id as string,
-        url: row.url as string,
-        enabled: Boolean(row.enabled),
-        secret: row.secret as string,
-        previous_secret: (row.previous_secret as string | null) ?? null,
-        previous_secret_expires_at: date(row.previous_secret_expires_at),
-        failing_since: date(row.failing_since),
-      },
-      event: {
-        type: row.type as string,
-        version: Number(row.version),
-        occurred_at: new Date(row.occurred_at as string),
-        payload: (typeof row.payload === "string" ? JSON.parse(row.payload) : row.payload) as Record<string, unknown>,
-      },
-    }))
+    return rows.map(toAttemptRow)
   }
 
   /** One delivery of {@link loadDeliveriesForAttempt}; null when it (or its endpoint or event) is gone. */
@@ -196,24 +201,29 @@ class OrderWebhookModuleService extends MedusaService({
    * a fresh statement, so the count sees every committed lease — each gets
    * at most `max_in_flight` minus its live leases. A lease is a time in the
    * row, so a killed worker's lease simply expires. Each lease bumps the
-   * delivery's fencing token.
+   * delivery's fencing token. `endpoint_id`: only that endpoint's deliveries
+   * (an attempt batch taking its endpoint's next batch). `with_attempt_data`:
+   * each lease also carries what its attempt needs (as
+   * {@link loadDeliveriesForAttempt} reads it), joined in the same
+   * statement, so the batch needs no read of its own.
    */
   @InjectTransactionManager()
   async leaseDueDeliveries(
-    input: { now: Date; limit: number; lease_seconds: number; delivery_ids?: string[] },
+    input: { now: Date; limit: number; lease_seconds: number; delivery_ids?: string[]; endpoint_id?: string; with_attempt_data?: boolean },
     @MedusaContext() sharedContext: Context = {}
   ): Promise<LeasedWebhookDelivery[]> {
     const ids = input.delivery_ids ?? []
     const only = ids.length ? `and d."id" in (${ids.map(() => "?").join(", ")})` : ""
+    const onlyEndpoint = input.endpoint_id ? `and e."id" = ?` : ""
     const endpoints = await db(sharedContext).execute(
       `select e."id" from "webhook_endpoint" e
-       where e."deleted_at" is null and e."enabled" and exists (
+       where e."deleted_at" is null and e."enabled" ${onlyEndpoint} and exists (
          select 1 from "webhook_delivery" d
          where d."endpoint_id" = e."id" and d."deleted_at" is null and d."status" = 'pending'
            and d."next_attempt_at" <= ? and (d."locked_until" is null or d."locked_until" < ?) ${only})
        order by e."id"
        for update of e`,
-      [input.now, input.now, ...ids]
+      [...(input.endpoint_id ? [input.endpoint_id] : []), input.now, input.now, ...ids]
     )
     if (!endpoints.length) {
       return []
@@ -238,14 +248,30 @@ class OrderWebhookModuleService extends MedusaService({
          ) c
        ), picked as (
          select c."id" from candidates c order by c."next_attempt_at", c."id" limit ?
-       )
+       )${input.with_attempt_data ? "," : ""}
+       ${input.with_attempt_data ? "leased as (" : ""}
        update "webhook_delivery" d
        set "locked_until" = ?::timestamptz + (? * interval '1 second'), "lease_token" = d."lease_token" + 1, "updated_at" = now()
        from picked where d."id" = picked."id"
-       returning d."id", d."endpoint_id", d."lease_token"`,
+       returning d."id", d."endpoint_id", d."lease_token", d."status", d."attempt_count", d."event_id"
+       ${
+         input.with_attempt_data
+           ? `) select l."id", l."endpoint_id", l."lease_token", l."status", l."attempt_count",
+                e."url", e."enabled", e."secret", e."previous_secret", e."previous_secret_expires_at", e."failing_since",
+                v."type", v."version", v."occurred_at", v."payload"
+              from leased l
+              join "webhook_endpoint" e on e."id" = l."endpoint_id" and e."deleted_at" is null
+              join "webhook_event" v on v."id" = l."event_id" and v."deleted_at" is null`
+           : ""
+       }`,
       [input.now, ...endpointIds, input.now, input.now, ...ids, input.limit, input.now, input.lease_seconds]
     )
-    return rows.map((r) => ({ id: r.id as string, endpoint_id: r.endpoint_id as string, lease_token: Number(r.lease_token) }))
+    return rows.map((r) => ({
+      id: r.id as string,
+      endpoint_id: r.endpoint_id as string,
+      lease_token: Number(r.lease_token),
+      ...(input.with_attempt_data ? { attempt: toAttemptRow(r) } : {}),
+    }))
   }
 
   /**

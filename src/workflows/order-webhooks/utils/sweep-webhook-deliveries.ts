@@ -28,6 +28,14 @@ export type SweepWebhookDeliveriesOptions = {
  * process and across workers. A batch's slots free when it finishes; the
  * next lease waits until at least half the slots are free (or nothing is
  * running), so leases stay large instead of one per freed slot.
+ *
+ * In a sweep of everything due, a batch does not stop at its lease: once
+ * it is recorded (its slots free in the database) the same workflow run
+ * leases its endpoint's next due deliveries, with their data joined in the
+ * lease, at most as many as it had, until nothing of its endpoint is due or
+ * its share of the sweep's cap is used. That saves a workflow run, a read
+ * and a trip through this loop per batch, and a hanging endpoint still holds
+ * only its own batch. An immediate attempt (`delivery_ids`) is only those.
  */
 export async function sweepWebhookDeliveries(
   container: MedusaContainer,
@@ -42,24 +50,35 @@ export async function sweepWebhookDeliveries(
   const slots = Math.max(options.delivery_ids ? Math.min(concurrency, options.delivery_ids.length) : concurrency, 1)
 
   let attempted = 0
+  /** Further attempts promised to running batches (each keeps going on its endpoint): counted against the sweep's cap. */
+  let reserved = 0
   let inFlight = 0
   /** Batches finished so far: a batch that finishes while a lease call runs must not be missed. */
   let finished = 0
   const running = new Set<Promise<void>>()
   const runBatch = (batch: LeasedWebhookDelivery[], now: Date) => {
     inFlight += batch.length
+    // Only the sweep of everything due keeps going; an immediate attempt (delivery_ids) is just those.
+    const more = options.delivery_ids ? 0 : Math.floor(((WEBHOOK_SWEEP_BATCH - attempted - reserved) * batch.length) / slots)
+    reserved += more
     const run: Promise<void> = attemptWebhookDeliveriesWorkflow(container)
       .run({
-        input: { leases: batch.map((l) => ({ delivery_id: l.id, lease_token: l.lease_token })), now },
+        input: {
+          leases: batch.map((l) => ({ delivery_id: l.id, lease_token: l.lease_token })),
+          now,
+          continue: more > 0 ? { endpoint_id: batch[0].endpoint_id, more, lease_seconds } : undefined,
+        },
         throwOnError: false,
       })
-      .then(({ errors }) => {
+      .then(({ result, errors }) => {
+        attempted += Math.max((result?.length ?? batch.length) - batch.length, 0)
         if (errors.length) {
           logger.warn(`medusa-order-ops: webhook attempts ${batch.map((l) => l.id).join(", ")} failed: ${errors[0].error?.message ?? errors[0].error}`)
         }
       })
       .catch((e: Error) => logger.warn(`medusa-order-ops: webhook attempts failed: ${e.message}`))
       .finally(() => {
+        reserved -= more
         inFlight -= batch.length
         finished++
         running.delete(run)
@@ -69,7 +88,7 @@ export async function sweepWebhookDeliveries(
 
   for (;;) {
     const seen = finished
-    const free = Math.min(slots - inFlight, WEBHOOK_SWEEP_BATCH - attempted)
+    const free = Math.min(slots - inFlight, WEBHOOK_SWEEP_BATCH - attempted - reserved)
     const worthLeasing = free > 0 && (inFlight === 0 || free * 2 >= slots)
     let leased: LeasedWebhookDelivery[] = []
     if (worthLeasing) {
@@ -87,7 +106,7 @@ export async function sweepWebhookDeliveries(
     if (leased.length || finished !== seen) {
       // Work was started, or a batch finished while we leased (its slots,
       // and maybe its endpoint's, are free now): look again before waiting.
-      if (inFlight < slots && attempted < WEBHOOK_SWEEP_BATCH) {
+      if (inFlight < slots && attempted + reserved < WEBHOOK_SWEEP_BATCH) {
         continue
       }
     } else if (!running.size) {
