@@ -20,6 +20,12 @@ import { runDocumentJobs } from "../../src/jobs/document-job-sweep"
  *   core <query json>   Medusa core's `POST /admin/orders/export` handler behind
  *                       its own query middleware, with that query string as
  *                       parsed; waits for its background workflow to finish
+ *
+ * It also samples process.memoryUsage() every 250 ms (peak V8 heap used,
+ * peak external memory) and reads the heap used after a final GC, which
+ * tells garbage not yet collected from memory the export holds on to.
+ * BENCH_GC_TRACE=1 instead forces a GC every 3 s and prints the live heap
+ * (a diagnostic: it slows the export).
  */
 export default async function benchExportWorker({ container, args }: ExecArgs): Promise<void> {
   const [mode, arg] = args ?? []
@@ -28,6 +34,21 @@ export default async function benchExportWorker({ container, args }: ExecArgs): 
   const bootPeakKb = status("VmHWM")
   fs.writeFileSync("/proc/self/clear_refs", "5")
   const startRssKb = status("VmRSS")
+  const startHeap = process.memoryUsage()
+  // What the resident set is made of at its largest (sampled every 250 ms): V8's heap, or buffers outside it.
+  const peaks = { heap_used: 0, heap_total: 0, external: 0, array_buffers: 0 }
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage()
+    peaks.heap_used = Math.max(peaks.heap_used, m.heapUsed)
+    peaks.heap_total = Math.max(peaks.heap_total, m.heapTotal)
+    peaks.external = Math.max(peaks.external, m.external)
+    peaks.array_buffers = Math.max(peaks.array_buffers, m.arrayBuffers)
+    if (process.env.BENCH_GC_TRACE) {
+      ;(globalThis as { gc?: () => void }).gc?.()
+      const after = process.memoryUsage().heapUsed
+      console.log(`GCTRACE ${Math.round((Number(process.hrtime.bigint() - started) / 1e9))}s heap_after_gc=${Math.round(after / 1048576)}MB`)
+    }
+  }, process.env.BENCH_GC_TRACE ? 3000 : 250)
   const started = process.hrtime.bigint()
   let detail: Record<string, unknown>
   if (mode === "job") {
@@ -39,12 +60,23 @@ export default async function benchExportWorker({ container, args }: ExecArgs): 
   }
   const ms = Number(process.hrtime.bigint() - started) / 1e6
   const peakKb = status("VmHWM")
-  console.log(`RESULT ${JSON.stringify({ ms, peak_rss_kb: peakKb, start_rss_kb: startRssKb, boot_peak_rss_kb: bootPeakKb, ...detail })}`)
+  clearInterval(sampler)
+  ;(globalThis as { gc?: () => void }).gc?.()
+  const kb = (bytes: number) => Math.round(bytes / 1024)
+  const memory = {
+    heap_used_start_kb: kb(startHeap.heapUsed),
+    heap_used_peak_kb: kb(peaks.heap_used),
+    heap_total_peak_kb: kb(peaks.heap_total),
+    external_peak_kb: kb(peaks.external),
+    array_buffers_peak_kb: kb(peaks.array_buffers),
+    heap_used_after_gc_kb: kb(process.memoryUsage().heapUsed),
+  }
+  console.log(`RESULT ${JSON.stringify({ ms, peak_rss_kb: peakKb, start_rss_kb: startRssKb, boot_peak_rss_kb: bootPeakKb, ...memory, ...detail })}`)
 }
 
 type Notification = { data?: { title?: string; description?: string; file?: { filename?: string; url?: string } } | null }
 
-/** Core's route as a request reaches it; resolves when its workflow's notification is sent. */
+/** Core's route as a request reaches it; resolves when its workflow is done (polled every 100 ms). */
 async function runCoreExport(container: MedusaContainer, query: Record<string, unknown>): Promise<Record<string, unknown>> {
   const req = { query, scope: container, allowed: [], auth_context: { actor_id: "bench", actor_type: "user", app_metadata: {} } } as never
   let answered: { status: number; body: { transaction_id?: string } } | null = null
@@ -64,18 +96,28 @@ async function runCoreExport(container: MedusaContainer, query: Record<string, u
   if (!answered || (answered as { status: number }).status !== 202) {
     throw new Error(`core export answered ${JSON.stringify(answered)}`)
   }
-  // The route answers 202 at once; the export step runs in the background of this process and ends with a feed notification.
+  // The route answers 202 at once; the export step runs in the background of this process. The clock
+  // stops when the workflow's execution is done (its last step sends the feed notification), not before:
+  // a process leaving it mid-way would leave it "invoking" for ever.
+  const transactionId = (answered as { body: { transaction_id?: string } }).body.transaction_id
+  const engine = container.resolve(Modules.WORKFLOW_ENGINE)
+  let seen = false
   for (;;) {
-    const [latest] = (await notifications.listNotifications(
-      { channel: "feed", created_at: { $gte: before } } as never,
-      { order: { created_at: "DESC" }, take: 1 }
-    )) as unknown as Notification[]
-    if (latest?.data?.title === "Order export") {
-      if (!latest.data.file) {
-        throw new Error(`core export failed: ${latest.data.description}`)
-      }
-      return { file_url: latest.data.file.url ?? null }
+    const [execution] = (await engine.listWorkflowExecutions({ workflow_id: "export-orders", transaction_id: transactionId } as never)) as unknown as {
+      state: string
+    }[]
+    if ((execution && ["done", "failed", "reverted"].includes(execution.state)) || (seen && !execution)) {
+      break
     }
+    seen ||= !!execution
     await new Promise((r) => setTimeout(r, 100))
   }
+  const [latest] = (await notifications.listNotifications(
+    { channel: "feed", created_at: { $gte: before } } as never,
+    { order: { created_at: "DESC" }, take: 1 }
+  )) as unknown as Notification[]
+  if (latest?.data?.title !== "Order export" || !latest.data.file) {
+    throw new Error(`core export failed: ${latest?.data?.description}`)
+  }
+  return { file_url: latest.data.file.url ?? null }
 }

@@ -53,7 +53,18 @@ const TIME_RATIO_GOAL = 11
 const WORKER = path.resolve(__dirname, "export-worker.ts")
 const MEDUSA_BIN = path.resolve(__dirname, "../../node_modules/@medusajs/cli/cli.js")
 
-type Measured = { ms: number; peak_rss_kb: number; start_rss_kb: number; boot_peak_rss_kb: number; ran?: string[]; file_url?: string }
+type Measured = {
+  ms: number
+  peak_rss_kb: number
+  start_rss_kb: number
+  boot_peak_rss_kb: number
+  heap_used_start_kb: number
+  heap_used_peak_kb: number
+  heap_used_after_gc_kb: number
+  external_peak_kb: number
+  ran?: string[]
+  file_url?: string
+}
 type Run = Measured & { label: string; orders: number; rows: number; bytes: number; load: number }
 
 const loadAtStart = os.loadavg().map((n) => n.toFixed(2)).join(" / ")
@@ -89,6 +100,7 @@ medusaIntegrationTestRunner({
         readline.createInterface({ input: child.stdout! }).on("line", (line) => {
           if (line.startsWith("RESULT ")) {
             result = JSON.parse(line.slice(7)) as Measured
+            console.info(`export worker ${args[0]}: ${line}`)
           } else {
             output = (output + line + "\n").slice(-4000)
           }
@@ -204,6 +216,8 @@ medusaIntegrationTestRunner({
         Math.round(r.orders / (r.ms / 1000)).toLocaleString("en"),
         mb(r.peak_rss_kb),
         mb(r.start_rss_kb),
+        mb(r.heap_used_peak_kb),
+        `${mb(r.heap_used_start_kb)} → ${mb(r.heap_used_after_gc_kb)}`,
         round(r.load),
       ])
       for (const v of verdicts) {
@@ -216,6 +230,8 @@ medusaIntegrationTestRunner({
           "",
           "",
           "",
+          "",
+          "",
           v.met ? "met" : "NOT met",
         ])
       }
@@ -223,6 +239,8 @@ medusaIntegrationTestRunner({
         `core CSV: ${ORDERS.toLocaleString("en")} vs ${SMALL.toLocaleString("en")}`,
         `time × ${round(coreRatio)}`,
         `peak RSS +${coreGrowth} MB`,
+        "",
+        "",
         "",
         "",
         "",
@@ -242,6 +260,8 @@ medusaIntegrationTestRunner({
           "Every export runs in its own fresh worker process (`medusa exec` of integration-tests/bench/export-worker.ts, the same app and container boot as the worker): " +
           "after the boot it runs a full GC, resets the kernel's peak-RSS mark (writes 5 to /proc/self/clear_refs), runs the export and reads VmHWM from /proc/self/status — " +
           "so 'peak RSS' is the process's highest resident set while exporting, boot included in the baseline ('RSS at start'). " +
+          "The worker also samples process.memoryUsage() every 250 ms (peak V8 heap used) and reads the heap used after a final forced GC: " +
+          "equal to the start's, the export held nothing once done, and a peak far above it is garbage V8 had not yet collected. " +
           "order-ops: POST /admin/order-ops/exports (default columns, one row per order) over HTTP, then one sweep of runDocumentJobs in the worker process, as the scheduled job runs it " +
           "(keyset pages of 500 orders, csv-stringify / exceljs streaming writer into the file module's upload stream, local file provider). " +
           "Core: its own POST /admin/orders/export route handler behind its own query middleware (AdminGetOrdersParams, exportTransformQueryConfig) called in the worker process; " +
@@ -255,7 +275,19 @@ medusaIntegrationTestRunner({
           `(${verdicts.map((v) => `${v.format} ${v.met ? "met" : "NOT met"}`).join(", ")}); ${SLIPS} packing slips as one PDF: recorded`,
         met: verdicts.every((v) => v.met),
         table: {
-          headers: ["export", "orders", "rows", "file (MiB)", "time (s)", "orders / s", "peak RSS (MB)", "RSS at start (MB)", "load (1 min)"],
+          headers: [
+            "export",
+            "orders",
+            "rows",
+            "file (MiB)",
+            "time (s)",
+            "orders / s",
+            "peak RSS (MB)",
+            "RSS at start (MB)",
+            "peak V8 heap used (MB)",
+            "V8 heap used: start → after final GC (MB)",
+            "load (1 min)",
+          ],
           rows,
         },
         measured_at: new Date().toISOString(),
