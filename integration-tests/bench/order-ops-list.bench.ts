@@ -1,10 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { Client } from "pg"
-import { ORDER_FULFILLMENT_STATUSES, ORDER_PAYMENT_STATUSES } from "../../src/modules/order-status"
 import { refreshOrderStatusWorkflow } from "../../src/workflows"
 import { type Api, createAdmin } from "../helpers/fixtures"
+import { benchOrderId, seedBenchOrders, vacuumSeededTables } from "./seed-orders"
 import { machineDescription, percentile, timeIt, writeBenchmark } from "./stats"
 
 jest.setTimeout(45 * 60 * 1000)
@@ -16,35 +15,6 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES || 300)
 const REFRESH_SAMPLE = 500
 const QUERY_COUNT_RUNS = 10
 const PAGE_SIZES = [20, 100] as const
-
-type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
-
-/**
- * Copies one table's rows matching `where` ORDERS times with SQL
- * (`INSERT … SELECT … FROM generate_series`), column by column: `set`
- * replaces a column with an SQL expression of `g` (1…ORDERS), `omit` leaves
- * it to its default, every other column is copied from the template row.
- */
-async function cloneRows(
-  knex: Knex,
-  table: string,
-  where: string,
-  set: Record<string, string>,
-  omit: string[] = []
-): Promise<void> {
-  const { rows } = await knex.raw(
-    `select column_name from information_schema.columns where table_schema = current_schema() and table_name = ? order by ordinal_position`,
-    [table]
-  )
-  const columns = rows.map((r) => String(r.column_name)).filter((c) => !omit.includes(c))
-  const list = columns.map((c) => `"${c}"`).join(", ")
-  const values = columns.map((c) => set[c] ?? `t."${c}"`).join(", ")
-  await knex.raw(
-    `insert into "${table}" (${list}) select ${values} from generate_series(1, ${ORDERS}) as g, (select * from "${table}" where ${where}) as t order by g`
-  )
-}
-
-const pad = (prefix: string) => `'${prefix}' || lpad(g::text, 7, '0')`
 
 /**
  * The Order operations list against core's order list, 100,000 orders.
@@ -81,63 +51,11 @@ medusaIntegrationTestRunner({
     it("measures the Order operations list against core's order list", async () => {
       const container: MedusaContainer = getContainer()
       const admin = await createAdmin(api, container)
-      const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
 
-      // --- seed -------------------------------------------------------------
-      const seedStarted = Date.now()
-      const template = await container.resolve(Modules.ORDER).createOrders({
-        currency_code: "eur",
-        email: "template@bench.test",
-        items: [{ title: "Bench tee", quantity: 2, unit_price: 15 }],
-        shipping_methods: [{ name: "Standard", amount: 5 }],
-      })
-      const T = `'${template.id}'`
-      const orderId = pad("order_b")
-      await cloneRows(
-        knex,
-        "order",
-        `id = ${T}`,
-        {
-          id: orderId,
-          email: `'customer' || (g % 5000) || '@bench.test'`,
-          created_at: `now() - (${ORDERS} - g) * interval '10 seconds'`,
-          updated_at: `now() - (${ORDERS} - g) * interval '10 seconds'`,
-        },
-        ["display_id"]
-      )
-      await cloneRows(knex, "order_summary", `order_id = ${T}`, { id: pad("ordsum_b"), order_id: orderId })
-      await cloneRows(knex, "order_line_item", `id in (select item_id from order_item where order_id = ${T})`, {
-        id: pad("ordli_b"),
-      })
-      await cloneRows(knex, "order_item", `order_id = ${T}`, {
-        id: pad("orditem_b"),
-        order_id: orderId,
-        item_id: pad("ordli_b"),
-      })
-      await cloneRows(
-        knex,
-        "order_shipping_method",
-        `id in (select shipping_method_id from order_shipping where order_id = ${T})`,
-        { id: pad("ordsm_b") }
-      )
-      await cloneRows(knex, "order_shipping", `order_id = ${T}`, {
-        id: pad("ordspmv_b"),
-        order_id: orderId,
-        shipping_method_id: pad("ordsm_b"),
-      })
-      const fulfillment = `(array[${ORDER_FULFILLMENT_STATUSES.map((s) => `'${s}'`).join(",")}])[1 + g % ${ORDER_FULFILLMENT_STATUSES.length}]`
-      const payment = `(array[${ORDER_PAYMENT_STATUSES.map((s) => `'${s}'`).join(",")}])[1 + g % ${ORDER_PAYMENT_STATUSES.length}]`
-      await knex.raw(`
-        insert into order_status (id, order_id, display_id, email, customer_id, customer_name, currency_code,
-          total, raw_total, fulfillment_status, payment_status, is_test, item_count, shipment_count,
-          shipment_statuses, order_created_at, canceled_at, computed_at)
-        select ${pad("ostat_b")}, o.id, o.display_id, o.email, null, 'Bench Customer ' || (g % 5000), o.currency_code,
-          35, '{"value": "35", "precision": 20}'::jsonb, ${fulfillment}, ${payment}, false, 2, 0,
-          '{}', o.created_at, null, now()
-        from generate_series(1, ${ORDERS}) as g join "order" o on o.id = ${orderId}`)
-      const seededIn = (Date.now() - seedStarted) / 1000
+      // --- seed (see seed-orders.ts) ---------------------------------------
+      const { seconds: seededIn } = await seedBenchOrders(container, ORDERS)
 
-      const sampleIds = Array.from({ length: REFRESH_SAMPLE }, (_, i) => `order_b${String(i + 1).padStart(7, "0")}`)
+      const sampleIds = Array.from({ length: REFRESH_SAMPLE }, (_, i) => benchOrderId(i + 1))
       const refreshStarted = Date.now()
       const { result: refreshed } = await refreshOrderStatusWorkflow(container).run({
         input: { order_ids: sampleIds },
@@ -146,9 +64,7 @@ medusaIntegrationTestRunner({
       expect(refreshed.order_statuses).toHaveLength(REFRESH_SAMPLE)
       expect(refreshed.order_statuses[0]).toMatchObject({ total: 35, item_count: 2, fulfillment_status: "unfulfilled" })
 
-      for (const table of ["order", "order_summary", "order_item", "order_line_item", "order_shipping", "order_shipping_method", "order_status"]) {
-        await knex.raw(`vacuum analyze "${table}"`)
-      }
+      await vacuumSeededTables(container)
 
       const ours = (limit: number) => `/admin/order-ops/orders?fulfillment_status=delivered&limit=${limit}`
       const core = (limit: number) => `/admin/orders?limit=${limit}`
