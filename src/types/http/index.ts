@@ -1,0 +1,6 @@
+export * from "./jsonified"
+export * from "./order-notes"
+export * from "./shipments"
+export * from "./labels"
+export * from "./test-orders"
+export * from "./order-ops"
