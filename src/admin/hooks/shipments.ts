@@ -3,9 +3,8 @@ import { sdk } from "../lib/sdk"
 import type {
   AdminCreateShipmentBody,
   AdminOrderShipmentsResponse,
-  AdminShipment,
-  AdminShipmentEvent,
   AdminShipmentEventBody,
+  AdminShipmentEventResponse,
   AdminShipmentResponse,
   AdminUpdateShipmentBody,
 } from "../lib/types"
@@ -68,7 +67,7 @@ export function useAddShipmentEvent(orderId: string) {
   const invalidate = useInvalidateShipments(orderId)
   return useMutation({
     mutationFn: ({ id, ...body }: AdminShipmentEventBody & { id: string }) =>
-      sdk.client.fetch<{ shipment: AdminShipment; event: AdminShipmentEvent; applied: boolean }>(
+      sdk.client.fetch<AdminShipmentEventResponse>(
         `/admin/shipments/${id}/events`,
         { method: "POST", body }
       ),

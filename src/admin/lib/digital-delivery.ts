@@ -5,6 +5,8 @@ import type {
   DeliverySettingsField,
   DeliveryStatus,
 } from "../../types/delivery-method"
+import type { z } from "@medusajs/framework/zod"
+import type { AdminCreateDeliveryProduct } from "../../api/admin/delivery-products/validators"
 import type { StatusLook } from "./status"
 
 /**
@@ -74,24 +76,9 @@ export type AdminDeliveryResponse = { delivery: AdminDelivery }
 export type AdminCompleteDigitalOrderResponse = { order_id: string; completed: boolean }
 export type AdminResendDeliveryResponse = { sent: boolean; reason: string | null; downloads: number; codes: number }
 
-export type AdminDeliveryProduct = {
-  id: string
-  variant_id: string
-  product_id: string | null
-  title: string | null
-  method: DeliveryMethod
-  /** Secrets (`secret`, `password`, `bot_token`) come back masked: `••••abcd`. */
-  settings: Record<string, unknown>
-  enabled: boolean
-}
-export type AdminDeliveryProductsResponse = { delivery_products: AdminDeliveryProduct[]; count: number }
-export type AdminDeliveryProductResponse = { delivery_product: AdminDeliveryProduct }
-export type AdminDeliveryProductBody = {
-  variant_id?: string
-  method?: DeliveryMethod
-  settings?: Record<string, unknown>
-  enabled?: boolean
-}
+export type { AdminDeliveryProduct, AdminDeliveryProductResponse, AdminDeliveryProductsResponse } from "../../types"
+/** Create or update: every field optional (the create route requires variant and method). */
+export type AdminDeliveryProductBody = Partial<z.input<typeof AdminCreateDeliveryProduct>>
 
 export type LicenseCounts = { available: number; assigned: number; revoked: number }
 export type AdminLicensePool = {

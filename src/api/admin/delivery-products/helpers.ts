@@ -6,6 +6,7 @@ import type DigitalDeliveryModuleService from "../../../modules/digital-delivery
 import { DELIVERY_STATUS_LABELS } from "../../../modules/digital-delivery/state-machine"
 import type { DeliveryStatus } from "../../../modules/digital-delivery/methods/types"
 import type { DeliveryDTO, DeliveryProductDTO } from "../../../workflows/digital-delivery/utils/types"
+import type { AdminDeliveryProduct } from "../../../types"
 
 /** The methods' secret fields come from the one registry (they do not depend on the plugin options). */
 const registry = new DeliveryMethodRegistry()
@@ -16,7 +17,7 @@ export function maskSettings(method: string, settings: Record<string, unknown>):
 }
 
 /** A delivery product as the API shows it. */
-export function serializeDeliveryProduct(product: DeliveryProductDTO) {
+export function serializeDeliveryProduct(product: DeliveryProductDTO): AdminDeliveryProduct {
   return { ...product, settings: maskSettings(product.method, product.settings) }
 }
 

@@ -5,9 +5,10 @@ import { saveDeliveryProductWorkflow } from "../../../workflows/digital-delivery
 import type { DeliveryProductDTO } from "../../../workflows/digital-delivery/utils/types"
 import { serializeDeliveryProduct } from "./helpers"
 import type { AdminCreateDeliveryProductType } from "./validators"
+import type { AdminDeliveryProductResponse, AdminDeliveryProductsResponse } from "../../../types"
 
 /** Every delivery product, secrets masked. `?variant_id=` filters. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminDeliveryProductsResponse>) => {
   const service = req.scope.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
   const filters = typeof req.query.variant_id === "string" ? { variant_id: req.query.variant_id } : {}
   const [products, count] = await service.listAndCountDeliveryProducts(filters, { order: { created_at: "DESC" } })
@@ -15,7 +16,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 }
 
 /** Makes a variant digital. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateDeliveryProductType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateDeliveryProductType>, res: MedusaResponse<AdminDeliveryProductResponse>) => {
   const { result } = await saveDeliveryProductWorkflow(req.scope).run({ input: req.validatedBody })
   res.status(201).json({ delivery_product: serializeDeliveryProduct(result) })
 }

@@ -9,7 +9,7 @@ import {
   SHIPMENT_STATUS_LABELS,
   type ShippingPointValue,
 } from "../../../modules/shipment/state-machine"
-import type { ShipmentDTO, ShipmentEventDTO } from "../../../types"
+import type { AdminShipment, ShipmentDTO, ShipmentEventDTO } from "../../../types"
 import { carrierName } from "../../../workflows/shipments/utils/carriers"
 
 /** Shipment fields loaded for responses. */
@@ -49,7 +49,7 @@ const time = (value: Date | string) => new Date(value).getTime()
  * The shipment as the admin API shows it: labels, the carrier's name, the
  * moves allowed from here (from the transitions table) and events newest first.
  */
-export function serializeShipment(shipment: ShipmentDTO) {
+export function serializeShipment(shipment: ShipmentDTO): AdminShipment {
   const events = [...(shipment.events ?? [])].sort(
     (a: ShipmentEventDTO, b: ShipmentEventDTO) =>
       time(b.occurred_at) - time(a.occurred_at) || time(b.created_at) - time(a.created_at)
@@ -73,7 +73,7 @@ export function serializeShipment(shipment: ShipmentDTO) {
 /**
  * Loads shipments in their API shape.
  */
-export async function listShipments(scope: MedusaContainer, filters: Record<string, unknown>) {
+export async function listShipments(scope: MedusaContainer, filters: Record<string, unknown>): Promise<AdminShipment[]> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "shipment",
@@ -104,7 +104,7 @@ export async function listShipments(scope: MedusaContainer, filters: Record<stri
  *
  * @throws MedusaError NOT_FOUND
  */
-export async function refetchShipment(scope: MedusaContainer, id: string) {
+export async function refetchShipment(scope: MedusaContainer, id: string): Promise<AdminShipment> {
   const [shipment] = await listShipments(scope, { id })
   if (!shipment) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `Shipment with id: ${id} was not found`)

@@ -4,6 +4,7 @@ import { TEST_ORDER_MODULE } from "../../../modules/test-order"
 import type TestOrderModuleService from "../../../modules/test-order/service"
 import { placeTestOrderWorkflow } from "../../../workflows/test-orders/workflows/place-test-order"
 import type { AdminListTestOrdersType, AdminPlaceTestOrderType } from "./validators"
+import type { AdminPlaceTestOrderResponse, AdminTestOrdersResponse } from "../../../types"
 
 /**
  * Places a test order through Medusa's real checkout path: 201
@@ -12,7 +13,7 @@ import type { AdminListTestOrdersType, AdminPlaceTestOrderType } from "./validat
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminPlaceTestOrderType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminPlaceTestOrderResponse>
 ) => {
   const { result } = await placeTestOrderWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor_id: req.auth_context.actor_id },
@@ -34,7 +35,7 @@ export const POST = async (
 }
 
 /** Test orders, newest first, each with its order's `display_id`: `{ test_orders, count, limit, offset }`. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminTestOrdersResponse>) => {
   const { limit, offset } = req.validatedQuery as unknown as AdminListTestOrdersType
   const service: TestOrderModuleService = req.scope.resolve(TEST_ORDER_MODULE)
   const [testOrders, count] = await service.listAndCountTestOrders(

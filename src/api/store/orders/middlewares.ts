@@ -12,4 +12,14 @@ export const storeOrderOpsOrderMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/orders/:id/tracking",
     middlewares: [authenticate("customer", ["session", "bearer"])],
   },
+  {
+    method: ["GET"],
+    matcher: "/store/orders/:id/deliveries",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/orders/:id/order-label",
+    middlewares: [authenticate("customer", ["session", "bearer"])],
+  },
 ]

@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_ACTIVITY_MODULE } from "../../../modules/order-activity"
 import type OrderActivityModuleService from "../../../modules/order-activity/service"
-import type { OrderActivityDTO, TimelineEntry } from "../../../types"
+import type { AdminOrderTimelineResponse, OrderActivityDTO } from "../../../types"
 import {
   buildCoreHistory,
   CORE_CHANGE_FIELDS,
@@ -22,12 +22,7 @@ export type LoadOrderTimelineStepInput = {
 }
 
 /** A page of the merged timeline. */
-export type OrderTimelinePage = {
-  timeline: (TimelineEntry & { actor: TimelineEntry["actor"] & { display?: string | null } })[]
-  count: number
-  limit: number
-  offset: number
-}
+export type OrderTimelinePage = AdminOrderTimelineResponse
 
 export const loadOrderTimelineStepId = "order-ops-load-order-timeline"
 

@@ -6,13 +6,14 @@ import {
 } from "../../../../workflows/digital-delivery/workflows/catalog"
 import { mergeSecrets, retrieveDeliveryProduct, serializeDeliveryProduct } from "../helpers"
 import { SETTINGS_BY_METHOD, type AdminUpdateDeliveryProductType } from "../validators"
+import type { AdminDeliveryProductResponse } from "../../../../types"
 
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminDeliveryProductResponse>) => {
   res.json({ delivery_product: serializeDeliveryProduct(await retrieveDeliveryProduct(req.scope, req.params.id)) })
 }
 
 /** Updates a delivery product; secrets sent back masked (or left out) are kept. */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateDeliveryProductType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateDeliveryProductType>, res: MedusaResponse<AdminDeliveryProductResponse>) => {
   const current = await retrieveDeliveryProduct(req.scope, req.params.id)
   const body = req.validatedBody
   const method = body.method ?? current.method

@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ORDER_DOCUMENT_MODULE } from "../../../../modules/order-document"
 import type OrderDocumentModuleService from "../../../../modules/order-document/service"
-import type { DocumentJobDTO } from "../../../../types"
+import type { AdminOrderExportResponse, AdminOrderExportsResponse, DocumentJobDTO } from "../../../../types"
 import { EXPORT_COLUMNS } from "../../../../workflows/order-documents/utils/export-columns"
 import { createOrderExportWorkflow } from "../../../../workflows/order-documents/workflows/create-order-export"
 import { toAdminExport } from "./helpers"
@@ -14,7 +14,7 @@ import type { AdminCreateOrderOpsExportType, AdminGetOrderOpsExportsParamsType }
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateOrderOpsExportType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOrderExportResponse>
 ) => {
   const { result } = await createOrderExportWorkflow(req.scope).run({
     input: { params: req.validatedBody, created_by: req.auth_context?.actor_id ?? null },
@@ -25,7 +25,7 @@ export const POST = async (
 /** Recent exports, newest first, with their progress, and the column catalogue. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetOrderOpsExportsParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOrderExportsResponse>
 ) => {
   const { limit, offset } = req.validatedQuery
   const service = req.scope.resolve<OrderDocumentModuleService>(ORDER_DOCUMENT_MODULE)

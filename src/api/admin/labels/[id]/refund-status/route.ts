@@ -2,9 +2,10 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { followUpShippingLabelWorkflow } from "../../../../../workflows/labels/workflows/follow-up-shipping-label"
 import { retrieveLabel } from "../../helpers"
+import type { AdminLabelResponse } from "../../../../../types"
 
 /** Asks the carrier where a voided label's refund stands, now. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminLabelResponse>) => {
   const label = await retrieveLabel(req.scope, req.params.id)
   if (label.status !== "voided" || label.refund_status === "none") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Label ${label.id} has no refund to check: it is not voided`)

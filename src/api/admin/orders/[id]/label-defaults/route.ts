@@ -10,7 +10,7 @@ import { loadLabelDefaults } from "../../../../../workflows/labels/utils/label-r
  * recipient addresses, whether customs apply, the carriers this order may
  * use (a test order: the sandbox only) and the parcel templates.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<LabelDefaultsDTO>) => {
   const service = req.scope.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
   const defaults = await loadLabelDefaults(req.scope, req.params.id)
   const templates = (await service.listParcelTemplates(

@@ -3,9 +3,10 @@ import { buyShippingLabelWorkflow } from "../../../../../workflows/labels/workfl
 import { refetchShipment } from "../../../shipments/helpers"
 import { listOrderLabels, retrieveLabel } from "../../../labels/helpers"
 import type { AdminBuyLabelType } from "../../../labels/validators"
+import type { AdminBuyLabelResponse, AdminOrderLabelsResponse } from "../../../../../types"
 
 /** The order's labels (the ledger), newest first. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderLabelsResponse>) => {
   res.json({ labels: await listOrderLabels(req.scope, req.params.id) })
 }
 
@@ -15,7 +16,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
  * header, or else the carrier and rate): a repeat answers 200 with the label
  * already bought.
  */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminBuyLabelType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminBuyLabelType>, res: MedusaResponse<AdminBuyLabelResponse>) => {
   const body = req.validatedBody
   const header = req.headers["idempotency-key"]
   const key =

@@ -7,11 +7,12 @@ import type {
   AdminCreateOrderNoteType,
   AdminGetOrderNotesParamsType,
 } from "../../validators"
+import type { AdminOrderNoteResponse, AdminOrderNotesResponse } from "../../../../../types"
 
 /** Lists an order's notes, newest first, with author and revisions. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetOrderNotesParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOrderNotesResponse>
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { limit, offset } = req.validatedQuery
@@ -35,7 +36,7 @@ export const GET = async (
 /** Adds a note to an order as the logged-in admin. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateOrderNoteType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOrderNoteResponse>
 ) => {
   const { result } = await createOrderNoteWorkflow(req.scope).run({
     input: {

@@ -6,12 +6,13 @@ import { fulfillableItems } from "../../../../../workflows/shipments/utils/valid
 import { listShipments, refetchShipment } from "../../../shipments/helpers"
 import { listOrderLabels } from "../../../labels/helpers"
 import type { AdminCreateShipmentType } from "../../../shipments/validators"
+import type { AdminOrderShipmentsResponse, AdminShipmentResponse } from "../../../../../types"
 
 /**
  * The order's shipments with their events, its persisted statuses, what is
  * left to fulfil, and the carriers whose tracking links are built for you.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderShipmentsResponse>) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const orderId = req.params.id
   const [{ data: orders }, shipments, { data: statuses }, labels] = await Promise.all([
@@ -61,7 +62,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** Ships chosen items by hand (or readies them for pickup). */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateShipmentType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminShipmentResponse>
 ) => {
   const { result } = await createManualShipmentWorkflow(req.scope).run({
     input: {

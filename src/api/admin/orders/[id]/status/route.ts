@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { MedusaError } from "@medusajs/framework/utils"
 import { ORDER_STATUS_MODULE } from "../../../../../modules/order-status"
 import type OrderStatusModuleService from "../../../../../modules/order-status/service"
-import type { OrderStatusDTO } from "../../../../../types"
+import type { AdminOrderStatusResponse, OrderStatusDTO } from "../../../../../types"
 import { refreshOrderStatusWorkflow } from "../../../../../workflows/order-status/workflows/refresh-order-status"
 
 /**
@@ -12,7 +12,7 @@ import { refreshOrderStatusWorkflow } from "../../../../../workflows/order-statu
  *
  * @throws MedusaError NOT_FOUND for an unknown (or draft) order.
  */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderStatusResponse>) => {
   const service: OrderStatusModuleService = req.scope.resolve(ORDER_STATUS_MODULE)
   const [existing] = (await service.listOrderStatusRows(
     { order_id: req.params.id },

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { getOrderTimelineWorkflow } from "../../../../../workflows/timeline/workflows/get-order-timeline"
 import type { AdminGetOrderTimelineParamsType } from "../../validators"
+import type { AdminOrderTimelineResponse } from "../../../../../types"
 
 /**
  * The order's merged timeline: Medusa's own history and this plugin's
@@ -8,7 +9,7 @@ import type { AdminGetOrderTimelineParamsType } from "../../validators"
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetOrderTimelineParamsType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOrderTimelineResponse>
 ) => {
   const { limit, offset, kind } = req.validatedQuery
   const { result } = await getOrderTimelineWorkflow(req.scope).run({

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { recordShipmentEventWorkflow } from "../../../../../workflows/shipments/workflows/record-shipment-event"
 import { refetchShipment } from "../../helpers"
 import type { AdminCreateShipmentEventType } from "../../validators"
+import type { AdminShipmentEventResponse } from "../../../../../types"
 
 /**
  * A manual tracking update. A move the state machine forbids is a 400; an
@@ -9,7 +10,7 @@ import type { AdminCreateShipmentEventType } from "../../validators"
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminCreateShipmentEventType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminShipmentEventResponse>
 ) => {
   const { result } = await recordShipmentEventWorkflow(req.scope).run({
     input: {

@@ -3,16 +3,17 @@ import { deleteOrderNoteWorkflow } from "../../../../../../workflows/order-notes
 import { updateOrderNoteWorkflow } from "../../../../../../workflows/order-notes/workflows/update-order-note"
 import { refetchOrderNote } from "../../../helpers"
 import type { AdminUpdateOrderNoteType } from "../../../validators"
+import type { AdminOrderNoteResponse } from "../../../../../../types"
 
 /** One note of the order, with its revisions. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderNoteResponse>) => {
   res.json({ note: await refetchOrderNote(req.scope, req.params.id, req.params.note_id) })
 }
 
 /** Edits a note; the replaced text is kept as a revision. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminUpdateOrderNoteType>,
-  res: MedusaResponse
+  res: MedusaResponse<AdminOrderNoteResponse>
 ) => {
   await updateOrderNoteWorkflow(req.scope).run({
     input: {
