@@ -1,5 +1,6 @@
 import type { CarrierCode } from "../modules/shipment/carriers/types"
 import type { DocumentJobStatusValue } from "../modules/order-document/state-machine"
+import type { CarrierInfo } from "./label"
 import type { BulkOrderActionResult } from "./order-document"
 
 /** The label formats a batch prints into one file: a merged PDF, or ZPL labels one after another. */
@@ -72,3 +73,12 @@ export type AdminLabelBatch = {
 
 /** `POST /admin/order-ops/label-batches` and `GET …/:id`. */
 export type AdminLabelBatchResponse = { label_batch: AdminLabelBatch }
+
+/** `GET /admin/order-ops/label-batches`: the newest batches and the carriers the drawer offers. */
+export type AdminLabelBatchesResponse = {
+  label_batches: AdminLabelBatch[]
+  count: number
+  limit: number
+  offset: number
+  carriers: CarrierInfo[]
+}

@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { CARRIER_CODES } from "../../../../modules/shipment/carriers/registry"
+import { pageParams } from "../../../utils/page-params"
 import { LABEL_BATCH_FORMATS, LABEL_BATCH_RULE_TYPES } from "../../../../types/label-batch"
 import {
   refineListFilters,
@@ -72,3 +73,7 @@ export const AdminCreateLabelBatch = z
   .superRefine(refineListFilters)
   .transform((value) => ({ ...value, filters: toListQuery(value.filters) }))
 export type AdminCreateLabelBatchType = z.infer<typeof AdminCreateLabelBatch>
+
+/** `GET /admin/order-ops/label-batches`: the newest batches first. */
+export const AdminGetLabelBatchesParams = z.object({ ...pageParams(10, 100) }).strict()
+export type AdminGetLabelBatchesParamsType = z.infer<typeof AdminGetLabelBatchesParams>
