@@ -30,13 +30,27 @@ const LabelBatchRuleSchema = z.discriminatedUnion(
       .object({
         type: z.literal("service"),
         services: z
-          .strictObject(
-            Object.fromEntries(CARRIER_CODES.map((c) => [c, serviceCode(c).optional()])) as Record<
-              (typeof CARRIER_CODES)[number],
-              z.ZodOptional<z.ZodString>
-            >,
-            { error: `rule.services must name a service per carrier (${CARRIER_CODES.join(", ")}), e.g. { "shippo": "usps_priority" }` }
-          )
+          .record(z.string(), z.string({ error: "rule.services must map carriers to service codes" }), {
+            error: `rule.services must name a service per carrier, e.g. { "shippo": "usps_priority" }`,
+          })
+          .superRefine((services, ctx) => {
+            for (const [code, service] of Object.entries(services)) {
+              if (!(CARRIER_CODES as readonly string[]).includes(code)) {
+                ctx.addIssue({ code: "custom", path: [code], message: `rule.services.${code}: not a carrier (one of ${CARRIER_CODES.join(", ")})` })
+              } else if (!serviceCode(code).safeParse(service).success) {
+                ctx.addIssue({ code: "custom", path: [code], message: `rule.services.${code} must be a service code of at most 100 characters` })
+              }
+            }
+          })
+          .transform((services) => {
+            const named: Partial<Record<(typeof CARRIER_CODES)[number], string>> = {}
+            for (const code of CARRIER_CODES) {
+              if (services[code]?.trim()) {
+                named[code] = services[code].trim()
+              }
+            }
+            return named
+          })
           .refine((s) => Object.values(s).some(Boolean), { error: "rule.services must name at least one carrier's service" }),
       })
       .strict(),
