@@ -136,7 +136,7 @@ medusaIntegrationTestRunner({
           rows: [
             [`one label batch (${ORDERS} orders, merged PDF)`, round(batchMs / 1000), round(batchMs / ORDERS)],
             [`${ORDERS} single purchases (rates + label routes, baseline)`, round(singleMs / 1000), round(singleMs / ORDERS)],
-            ["batch ÷ single", round(ratio * 100) / 100, ""],
+            ["batch ÷ single", Math.round(ratio * 100) / 100, ""],
           ],
         },
         measured_at: new Date().toISOString(),

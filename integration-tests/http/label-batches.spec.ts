@@ -6,6 +6,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { PDFDocument } from "pdf-lib"
 import { runDocumentJobs } from "../../src/jobs/document-job-sweep"
+import { ORDER_DOCUMENT_MODULE } from "../../src/modules/order-document"
+import type OrderDocumentModuleService from "../../src/modules/order-document/service"
 import { SHIPMENT_MODULE } from "../../src/modules/shipment"
 import type ShipmentModuleService from "../../src/modules/shipment/service"
 import { SandboxCarrierClient, ShippoCarrierClient } from "../../src/modules/shipment/carriers"
@@ -255,6 +257,37 @@ medusaIntegrationTestRunner({
       expect(await service().listShipments({ order_id: failed.order_id })).toHaveLength(0)
       const pdf = await PDFDocument.load(Buffer.from((await download(done.file_url!, "arraybuffer")).data))
       expect(pdf.getPageCount()).toBe(2)
+    })
+
+    it("deletes the merged file when the batch was taken over before it could complete (the finishing workflow's compensation); the labels stay bought", async () => {
+      const orders = await createOrders(2)
+      const ids = orders.map((o) => o.id)
+      await listed(ids)
+      const created = await api.post(
+        "/admin/order-ops/label-batches",
+        { order_ids: ids, parcel_template_id: templateId, rule: { type: "cheapest" }, carriers: ["sandbox"], location_id: warehouse.locationId },
+        admin
+      )
+      const files = container.resolve(Modules.FILE)
+      const jobs = container.resolve<OrderDocumentModuleService>(ORDER_DOCUMENT_MODULE)
+      const stored = jest.spyOn(files, "createFiles")
+      const deleted = jest.spyOn(files, "deleteFiles")
+      // Another worker reclaimed the batch between the merge and the completion.
+      const complete = jest.spyOn(jobs, "completeDocumentJob").mockResolvedValueOnce(false)
+      await runDocumentJobs(container, { max_jobs: 1 })
+      const mergedCall = stored.mock.calls.findIndex(([input]) => String((input as { filename: string }).filename).startsWith("labels-"))
+      const merged = (await stored.mock.results[mergedCall].value) as { id: string }
+      const deletedKeys = deleted.mock.calls.flatMap(([keys]) => [keys].flat())
+      stored.mockRestore()
+      deleted.mockRestore()
+      complete.mockRestore()
+
+      expect(mergedCall).toBeGreaterThanOrEqual(0)
+      expect(deletedKeys).toEqual([merged.id])
+      const batch = await batchOf(created.data.label_batch.id)
+      expect(batch).toMatchObject({ status: "running", file_url: null, result: null })
+      const labels = await service().listShippingLabels({ order_id: ids })
+      expect(labels.map((l) => l.status)).toEqual(["purchased", "purchased"])
     })
 
     it("refuses bad batches with a 400 naming the field and queues nothing", async () => {
