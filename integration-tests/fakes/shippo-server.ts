@@ -41,6 +41,12 @@ export type ShippoFakeState = {
   /** When true, shipments come back with no rates and a carrier message. */
   no_rates: boolean
   /**
+   * Recipient streets (address_to.street1) the carrier cannot deliver to: a
+   * transaction for such a shipment fails with status ERROR and Shippo's
+   * address message, as the real API answers an undeliverable address.
+   */
+  rejected_streets: Set<string>
+  /**
    * Called once a label is sold and before the answer is sent (a test kills
    * the buying process here: the carrier has charged, the buyer never knows).
    */
@@ -75,6 +81,7 @@ export async function startShippoFake(options: { api_key?: string; /** the fake'
     after_sale: null,
     transaction_error: null,
     no_rates: false,
+    rejected_streets: new Set(),
   }
 
   const meta = () => ({ object_created: ISO(), object_updated: ISO(), object_owner: "fake@shippo.test" })
@@ -235,8 +242,12 @@ export async function startShippoFake(options: { api_key?: string; /** the fake'
         label_file_type: b.label_file_type ?? "PDF",
         test: true,
       }
-      if (state.transaction_error) {
-        const failed = { ...base, status: "ERROR", messages: [{ source: rate.provider, code: "", text: state.transaction_error }] }
+      const street = state.shipments.get(rate.shipment)?.address_to?.street1
+      const error = state.rejected_streets.has(street)
+        ? `The address as submitted could not be found. Please check for excess abbreviations or typos (${street}).`
+        : state.transaction_error
+      if (error) {
+        const failed = { ...base, status: "ERROR", messages: [{ source: rate.provider, code: "", text: error }] }
         state.transactions.set(id, failed)
         return { status: 201, body: failed }
       }

@@ -20,6 +20,7 @@ import { adminNotificationSettingsMiddlewares } from "./admin/order-ops/settings
 import { adminOrderOpsExportMiddlewares } from "./admin/order-ops/exports/middlewares"
 import { adminPackingSlipBatchMiddlewares } from "./admin/order-ops/packing-slips/middlewares"
 import { adminBulkOrderActionMiddlewares } from "./admin/order-ops/bulk/middlewares"
+import { adminLabelBatchMiddlewares } from "./admin/order-ops/label-batches/middlewares"
 import { adminDocumentSettingsMiddlewares } from "./admin/order-ops/settings/documents/middlewares"
 import { storeCartMiddlewares } from "./store/carts/middlewares"
 
@@ -52,6 +53,7 @@ export default defineMiddlewares({
     ...adminOrderOpsExportMiddlewares,
     ...adminPackingSlipBatchMiddlewares,
     ...adminBulkOrderActionMiddlewares,
+    ...adminLabelBatchMiddlewares,
     ...adminDocumentSettingsMiddlewares,
     ...storeCartMiddlewares,
   ],

@@ -25,6 +25,7 @@ import { BulkActionBar, exportSelectionAction, SelectionCell, SelectionHeaderCel
 import { OrderExportButton, toExportFilters } from "../../components/order-documents/export-drawer"
 import { printPackingSlipsAction } from "../../components/order-documents/packing-slips-action"
 import { issueInvoicesAction, markAsShippedAction } from "../../components/order-documents/bulk-order-action"
+import { buyLabelsAction } from "../../components/labels/buy-labels-action"
 import { useOrderOpsOrders } from "../../hooks/order-ops"
 import { usePurgeTestOrders, useTestOrders } from "../../hooks/test-orders"
 import { errorMessage } from "../../lib/errors"
@@ -493,7 +494,7 @@ const OrderOpsPage = () => {
         </Message>
       ) : (
         <div aria-busy={isFetching} className={clx("transition-opacity", isPlaceholderData && "opacity-60")}>
-          <BulkActionBar selection={selection} filters={exportFilters} actions={[printPackingSlipsAction, markAsShippedAction, issueInvoicesAction, exportSelectionAction]} />
+          <BulkActionBar selection={selection} filters={exportFilters} actions={[buyLabelsAction, printPackingSlipsAction, markAsShippedAction, issueInvoicesAction, exportSelectionAction]} />
           <div className="overflow-x-auto">
             <Table data-testid="order-ops-table">
               <Table.Header>

@@ -15,7 +15,7 @@ import { DOCUMENT_JOB_STATUSES } from "../state-machine"
 export const DocumentJob = model
   .define("order_document_job", {
     id: model.id({ prefix: "odjob" }).primaryKey(),
-    /** The handler: `export`, `packing_slips`, `issue_invoices`, `mark_shipped`. */
+    /** The handler: `export`, `packing_slips`, `issue_invoices`, `mark_shipped`, `label_batch`. */
     kind: model.text(),
     status: model.enum(DOCUMENT_JOB_STATUSES).default("pending"),
     /** The handler's input, as validated when the job was asked for. */

@@ -3,9 +3,10 @@ import type { ClaimedDocumentJob } from "../../../modules/order-document/service
 import { runOrderExportWorkflow } from "../workflows/run-order-export"
 import { runPackingSlipBatchWorkflow } from "../workflows/run-packing-slip-batch"
 import { BULK_ORDER_ACTIONS, runBulkOrderAction } from "./bulk-order-actions"
+import { runLabelBatch } from "../../labels/utils/run-label-batch"
 
 /** Options the sweep passes to every handler. */
-export type DocumentJobRunOptions = { page_size?: number }
+export type DocumentJobRunOptions = { page_size?: number; /** Orders a label batch buys for at once. */ concurrency?: number }
 
 /**
  * The registry of document job kinds: each runs its workflow for a claimed
@@ -25,4 +26,6 @@ export const DOCUMENT_JOB_HANDLERS: Record<
     await runBulkOrderAction(container, claimed, BULK_ORDER_ACTIONS.issue_invoices, options),
   mark_shipped: async (container, claimed, options) =>
     await runBulkOrderAction(container, claimed, BULK_ORDER_ACTIONS.mark_shipped, options),
+  // A label batch buys one label per order through the single purchase path, then merges the files.
+  label_batch: async (container, claimed, options) => await runLabelBatch(container, claimed, options),
 }

@@ -33,7 +33,7 @@ export function toListQuery(filters: Record<string, unknown> | undefined): Recor
 }
 
 /** Checks `filters` with the list's own validator, naming the bad field in the message. */
-const refineListFilters = (value: { filters: Record<string, unknown> }, ctx: z.RefinementCtx) => {
+export const refineListFilters = (value: { filters: Record<string, unknown> }, ctx: z.RefinementCtx) => {
   const parsed = AdminGetOrderOpsOrdersParams.safeParse(toListQuery(value.filters))
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
@@ -45,7 +45,7 @@ const refineListFilters = (value: { filters: Record<string, unknown> }, ctx: z.R
 }
 
 /** Which orders a bulk job works on: the list's filters, optionally only some ids. */
-const selectionFields = {
+export const selectionFields = {
   /** Test orders are left out unless this is true or the filters ask for them (`is_test=true`). */
   include_test_orders: z.boolean({ error: "include_test_orders must be true or false" }).default(false),
   /** Only these orders (a selection), still within the filters. */

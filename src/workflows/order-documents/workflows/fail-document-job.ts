@@ -10,6 +10,7 @@ export const FAILED_DOCUMENT_JOB_TITLES: Record<string, string> = {
   packing_slips: "Packing slips failed",
   issue_invoices: "Issuing invoices failed",
   mark_shipped: "Marking orders as shipped failed",
+  label_batch: "Buying labels failed",
 }
 
 /** Records a job's failure (under its fencing token) and tells the admins. */

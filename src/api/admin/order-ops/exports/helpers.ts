@@ -10,6 +10,7 @@ export const DOCUMENT_JOB_PATHS: Record<string, string> = {
   packing_slips: "/admin/order-ops/packing-slips",
   issue_invoices: "/admin/order-ops/bulk",
   mark_shipped: "/admin/order-ops/bulk",
+  label_batch: "/admin/order-ops/label-batches",
 }
 
 /** An export (or another document job) as the admin sees it: no lease internals, the download link once done. */
