@@ -1,13 +1,13 @@
-import { Badge, Button, Drawer, Heading, Input, Label, Select, Table, Text, toast } from "@medusajs/ui"
+import { Button, Drawer, Heading, Input, Label, Select, Text, toast } from "@medusajs/ui"
 import { useEffect, useState } from "react"
 import { useCancelLabelBatch, useCreateLabelBatch, useLabelBatch, useLabelBatches } from "../../hooks/label-batches"
 import { useParcelTemplates } from "../../hooks/parcel-templates"
 import { errorMessage } from "../../lib/errors"
 import type { CarrierCode } from "../../../types/label"
-import type { LabelBatchFormat, LabelBatchOutcome, LabelBatchRule } from "../../../types/label-batch"
+import type { LabelBatchFormat, LabelBatchRule } from "../../../types/label-batch"
 import type { BulkAction, BulkActionProps } from "../order-documents/bulk-actions"
+import { JobProgress, OrderOutcomesTable } from "../order-documents/job-progress"
 
-const OUTCOME_COLOR: Record<LabelBatchOutcome["status"], "green" | "grey" | "red"> = { done: "green", skipped: "grey", failed: "red" }
 const RULES: [LabelBatchRule["type"], string][] = [
   ["cheapest", "Cheapest rate"],
   ["fastest", "Fastest delivery"],
@@ -218,49 +218,14 @@ function BuyLabelsDrawer(props: BulkActionProps) {
                   Print all ({result.labels} {batch.params.label_format === "ZPL" ? "ZPL labels" : "labels, one PDF"})
                 </a>
               ) : null}
-              <Table>
-                <Table.Header>
-                  <Table.Row>
-                    <Table.HeaderCell>Order</Table.HeaderCell>
-                    <Table.HeaderCell>Outcome</Table.HeaderCell>
-                    <Table.HeaderCell>Details</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Header>
-                <Table.Body>
-                  {result.orders.map((o) => (
-                    <Table.Row key={o.order_id} data-testid="buy-labels-result-row" data-status={o.status}>
-                      <Table.Cell>
-                        <a href={`/app/orders/${o.order_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
-                          #{o.display_id ?? o.order_id}
-                        </a>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Badge size="2xsmall" color={OUTCOME_COLOR[o.status]}>
-                          {o.status}
-                        </Badge>
-                      </Table.Cell>
-                      <Table.Cell className="max-w-[240px] whitespace-normal break-words">{o.message ?? "—"}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+              <OrderOutcomesTable orders={result.orders} rowTestId="buy-labels-result-row" />
             </div>
           ) : batch.status === "failed" || batch.status === "canceled" ? (
             <Text size="small" className="text-ui-fg-error">
               {batch.error ?? `The batch was ${batch.status}. Labels bought before that stay bought.`}
             </Text>
           ) : (
-            <div className="flex flex-col gap-y-2" data-testid="buy-labels-progress">
-              <div className="bg-ui-bg-subtle h-1.5 w-full overflow-hidden rounded-full">
-                <div
-                  className="bg-ui-fg-interactive h-full transition-[width]"
-                  style={{ width: `${total ? Math.round((batch.progress_done / total) * 100) : 0}%` }}
-                />
-              </div>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                {batch.progress_done} of {total} orders · the worker buys them in the background
-              </Text>
-            </div>
+            <JobProgress done={batch.progress_done} total={total} line="orders · the worker buys them in the background" testId="buy-labels-progress" />
           )}
         </Drawer.Body>
         <Drawer.Footer>

@@ -1,14 +1,12 @@
-import { Badge, Button, Drawer, Heading, Table, Text, toast } from "@medusajs/ui"
+import { Button, Drawer, Heading, Text, toast } from "@medusajs/ui"
 import { useQueryClient } from "@tanstack/react-query"
 import { useEffect, useState } from "react"
 import { orderOpsKeys } from "../../hooks/order-ops"
 import { useBulkOrderAction, useCreateBulkOrderAction } from "../../hooks/order-exports"
 import { useRunOnce } from "../../hooks/use-run-once"
 import { errorMessage } from "../../lib/errors"
-import type { BulkOrderOutcome } from "../../lib/order-document-types"
 import type { BulkAction, BulkActionProps } from "./bulk-actions"
-
-const OUTCOME_COLOR: Record<BulkOrderOutcome["status"], "green" | "grey" | "red"> = { done: "green", skipped: "grey", failed: "red" }
+import { JobProgress, OrderOutcomesTable } from "./job-progress"
 
 /**
  * Queues a bulk order action as soon as it opens, follows the worker's
@@ -71,49 +69,14 @@ function BulkOrderActionDrawer({
                 {result.skipped ? ` · ${result.skipped} skipped` : ""}
                 {result.failed ? ` · ${result.failed} failed` : ""}
               </Text>
-              <Table>
-                <Table.Header>
-                  <Table.Row>
-                    <Table.HeaderCell>Order</Table.HeaderCell>
-                    <Table.HeaderCell>Outcome</Table.HeaderCell>
-                    <Table.HeaderCell>Details</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Header>
-                <Table.Body>
-                  {result.orders.map((o) => (
-                    <Table.Row key={o.order_id} data-testid="bulk-result-row" data-status={o.status}>
-                      <Table.Cell>
-                        <a href={`/app/orders/${o.order_id}`} className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover">
-                          #{o.display_id ?? o.order_id}
-                        </a>
-                      </Table.Cell>
-                      <Table.Cell>
-                        <Badge size="2xsmall" color={OUTCOME_COLOR[o.status]}>
-                          {o.status}
-                        </Badge>
-                      </Table.Cell>
-                      <Table.Cell className="max-w-[240px] whitespace-normal break-words">{o.message ?? "—"}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+              <OrderOutcomesTable orders={result.orders} rowTestId="bulk-result-row" />
             </div>
           ) : job.status === "failed" || job.status === "canceled" ? (
             <Text size="small" className="text-ui-fg-error">
               {job.error ?? `The job was ${job.status}.`}
             </Text>
           ) : (
-            <div className="flex flex-col gap-y-2" data-testid="bulk-progress">
-              <div className="bg-ui-bg-subtle h-1.5 w-full overflow-hidden rounded-full">
-                <div
-                  className="bg-ui-fg-interactive h-full transition-[width]"
-                  style={{ width: `${total ? Math.round((job.progress_done / total) * 100) : 0}%` }}
-                />
-              </div>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                {job.progress_done} of {total} orders · the worker does them in the background
-              </Text>
-            </div>
+            <JobProgress done={job.progress_done} total={total} line="orders · the worker does them in the background" testId="bulk-progress" />
           )}
         </Drawer.Body>
         <Drawer.Footer>

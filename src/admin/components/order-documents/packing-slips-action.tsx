@@ -4,6 +4,7 @@ import { useCreatePackingSlipBatch, usePackingSlipBatch } from "../../hooks/orde
 import { useRunOnce } from "../../hooks/use-run-once"
 import { errorMessage } from "../../lib/errors"
 import type { BulkAction, BulkActionProps } from "./bulk-actions"
+import { JobProgress } from "./job-progress"
 
 /** Queues the merged PDF as soon as it opens, then follows the worker's progress to the download. */
 function PrintPackingSlipsDrawer({ selection, filters, open, close }: BulkActionProps) {
@@ -57,17 +58,7 @@ function PrintPackingSlipsDrawer({ selection, filters, open, close }: BulkAction
               {job.error ?? `The job was ${job.status}.`}
             </Text>
           ) : (
-            <div className="flex flex-col gap-y-2" data-testid="packing-slips-progress">
-              <div className="bg-ui-bg-subtle h-1.5 w-full overflow-hidden rounded-full">
-                <div
-                  className="bg-ui-fg-interactive h-full transition-[width]"
-                  style={{ width: `${total ? Math.round((job.progress_done / total) * 100) : 0}%` }}
-                />
-              </div>
-              <Text size="xsmall" className="text-ui-fg-subtle">
-                {job.progress_done} of {total} slips · the worker renders them in the background
-              </Text>
-            </div>
+            <JobProgress done={job.progress_done} total={total} line="slips · the worker renders them in the background" testId="packing-slips-progress" />
           )}
         </Drawer.Body>
         <Drawer.Footer>
