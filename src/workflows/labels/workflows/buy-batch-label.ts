@@ -2,7 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { CarrierCode } from "../../../modules/shipment/carriers/types"
 import type { LabelBatchFormat, LabelBatchRule } from "../../../types"
-import { planMarkAsShippedStep, type PlanMarkAsShippedStepInput } from "../../shipments/steps/plan-mark-as-shipped"
+import { PLAN_MARK_AS_SHIPPED_ORDER_FIELDS, planMarkAsShippedStep, type PlanMarkAsShippedStepInput } from "../../shipments/steps/plan-mark-as-shipped"
 import { chooseBatchRateStep } from "../steps/choose-batch-rate"
 import { findLabelPurchaseStep } from "../steps/find-label-purchase"
 import { getCarrierRatesStep } from "../steps/get-carrier-rates"
@@ -63,18 +63,7 @@ export const buyBatchLabelWorkflow = createWorkflow(
     )
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: [
-        "id",
-        "display_id",
-        "status",
-        "canceled_at",
-        "items.id",
-        "items.title",
-        "items.quantity",
-        "items.requires_shipping",
-        "items.detail.quantity",
-        "items.detail.fulfilled_quantity",
-      ],
+      fields: PLAN_MARK_AS_SHIPPED_ORDER_FIELDS,
       filters: { id: input.order_id },
     }).config({ name: "load-batch-label-order" })
     const plan = planMarkAsShippedStep(

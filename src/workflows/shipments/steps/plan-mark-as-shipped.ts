@@ -20,6 +20,20 @@ export type PlanMarkAsShippedStepInput = {
 }
 
 /** The plan: every unfulfilled quantity of every item that ships, or why there is nothing to do. */
+/** The order's fields the plan reads: load them with `useQueryGraphStep` before the step. */
+export const PLAN_MARK_AS_SHIPPED_ORDER_FIELDS = [
+  "id",
+  "display_id",
+  "status",
+  "canceled_at",
+  "items.id",
+  "items.title",
+  "items.quantity",
+  "items.requires_shipping",
+  "items.detail.quantity",
+  "items.detail.fulfilled_quantity",
+]
+
 export type MarkAsShippedPlan = { items: { line_item_id: string; quantity: number }[]; skip: string | null }
 
 /**

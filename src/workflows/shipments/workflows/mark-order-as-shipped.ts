@@ -1,6 +1,6 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { useQueryGraphStep } from "@medusajs/medusa/core-flows"
-import { planMarkAsShippedStep, type PlanMarkAsShippedStepInput } from "../steps/plan-mark-as-shipped"
+import { PLAN_MARK_AS_SHIPPED_ORDER_FIELDS, planMarkAsShippedStep, type PlanMarkAsShippedStepInput } from "../steps/plan-mark-as-shipped"
 import { createManualShipmentWorkflow } from "./create-manual-shipment"
 
 /** Input of {@link markOrderAsShippedWorkflow}. */
@@ -28,18 +28,7 @@ export const markOrderAsShippedWorkflow = createWorkflow(
   function (input: MarkOrderAsShippedWorkflowInput) {
     const { data: orders } = useQueryGraphStep({
       entity: "order",
-      fields: [
-        "id",
-        "display_id",
-        "status",
-        "canceled_at",
-        "items.id",
-        "items.title",
-        "items.quantity",
-        "items.requires_shipping",
-        "items.detail.quantity",
-        "items.detail.fulfilled_quantity",
-      ],
+      fields: PLAN_MARK_AS_SHIPPED_ORDER_FIELDS,
       filters: { id: input.order_id },
     }).config({ name: "load-order-to-ship" })
     const plan = planMarkAsShippedStep(
