@@ -1,5 +1,6 @@
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import type { AdminOrderNote } from "../../../types"
 import { ADMIN_ORDER_NOTE_FIELDS } from "./query-config"
 
 /**
@@ -24,7 +25,7 @@ export async function assertOrderExists(scope: MedusaContainer, orderId: string)
  *
  * @throws MedusaError NOT_FOUND when the note is missing, deleted or on another order.
  */
-export async function refetchOrderNote(scope: MedusaContainer, orderId: string, noteId: string) {
+export async function refetchOrderNote(scope: MedusaContainer, orderId: string, noteId: string): Promise<AdminOrderNote> {
   const query = scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order_note",
@@ -37,7 +38,7 @@ export async function refetchOrderNote(scope: MedusaContainer, orderId: string, 
       `Order note with id: ${noteId} was not found on order ${orderId}`
     )
   }
-  return sortRevisions(data[0])
+  return sortRevisions(data[0]) as unknown as AdminOrderNote
 }
 
 /** Revisions newest first, whatever order the database returned. */

@@ -26,7 +26,7 @@ export const GET = async (
     }),
   ])
   res.json({
-    notes: notes.map(sortRevisions),
+    notes: notes.map(sortRevisions) as unknown as AdminOrderNotesResponse["notes"],
     count: metadata?.count ?? notes.length,
     offset,
     limit,

@@ -45,7 +45,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
   res.json({
     shipments,
     labels,
-    order_status: statuses[0] ?? null,
+    order_status: (statuses[0] ?? null) as unknown as AdminOrderShipmentsResponse["order_status"],
     fulfillable_items: items.map((item) => ({
       line_item_id: item.id,
       title: item.title,

@@ -22,5 +22,7 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<A
     fields: ["*"],
     filters: { order_id: req.params.id },
   })
-  res.json({ test_order: rows[0] ? { ...rows[0], display_id: orders[0].display_id } : null })
+  res.json({
+    test_order: (rows[0] ? { ...rows[0], display_id: orders[0].display_id } : null) as unknown as AdminOrderTestOrderResponse["test_order"],
+  })
 }
