@@ -160,7 +160,7 @@ medusaIntegrationTestRunner({
           title: "Outgoing order webhooks",
           method:
             `${EVENTS.toLocaleString("en")} order events enqueued in the outbox (one transaction each) and fanned out to 3 local endpoints by the sweep ` +
-            `(concurrency ${concurrency}; each endpoint's share of a lease is one attempt workflow with one read and one write; SSRF-pinned keep-alive undici agent), against a bare loop that signs the same payloads with standardwebhooks ` +
+            `(concurrency ${concurrency}; each endpoint's share of a lease is one attempt workflow that records its batch and leases the endpoint's next one, with its data, until nothing is due; SSRF-pinned keep-alive undici agent), against a bare loop that signs the same payloads with standardwebhooks ` +
             `and POSTs them with one keep-alive undici agent at the same concurrency, in the same run. Then ${PACED_EVENTS} events every ${PACE_MS} ms to two healthy ` +
             `endpoints and one that never answers (max_in_flight 2), each attempted at once as the subscriber does: delay from enqueue to arrival at the healthy receivers. ` +
             `Load average at start ${loadAtStart}.` +
