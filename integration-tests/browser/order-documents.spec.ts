@@ -77,11 +77,16 @@ describe("exports and packing slips on the Order operations page (Chromium)", ()
     await page.getByTestId("order-ops-clear-filters").click()
     await page.waitForURL((url) => !url.search.includes("payment_status"))
     await page.getByTestId("order-ops-table").waitFor()
+    // The unfiltered list has arrived (the filtered one stays on screen, dimmed, while it loads;
+    // changing the filters clears the selection), so the rows ticked below are the ones that stay.
+    await page.getByTestId("order-ops-clear-filters").waitFor({ state: "detached" })
+    await page.locator('[aria-busy="false"]:has([data-testid="order-ops-table"])').waitFor()
     const rows = page.getByTestId("order-ops-row")
     const chosen: string[] = []
     for (let i = 0; i < 3; i++) {
-      await rows.nth(i).getByTestId("order-ops-select-row").click()
       chosen.push((await rows.nth(i).getAttribute("data-order-id"))!)
+      await page.locator(`[data-testid="order-ops-row"][data-order-id="${chosen[i]}"]`).getByTestId("order-ops-select-row").click()
+      await page.locator(`[data-testid="order-ops-selected-count"][data-count="${i + 1}"]`).waitFor()
     }
     expect(await page.getByTestId("order-ops-selected-count").getAttribute("data-count")).toBe("3")
     await page.getByTestId("order-ops-bulk-packing-slips").click()

@@ -50,6 +50,17 @@ const quote = (column: string): string => {
 /** Columns a write never sets from input: identity and bookkeeping. */
 const NOT_WRITTEN = new Set(["id", "created_at", "updated_at", "deleted_at"])
 
+/**
+ * The value an upsert gives a column of an existing row: the computation's,
+ * except the delivery status when a delivery attempt wrote it alone after this
+ * computation began (`delivery_status_at`, see `writeDeliveryStatuses`).
+ */
+function assignment(column: string): string {
+  return column === `"delivery_status"`
+    ? `case when "order_status"."delivery_status_at" is null or "order_status"."delivery_status_at" <= excluded."computed_at" then excluded."delivery_status" else "order_status"."delivery_status" end`
+    : `excluded.${column}`
+}
+
 /** The id of the heal job's cursor row in `order_status_heal_cursor`. */
 export const ORDER_STATUS_HEAL_CURSOR_ID = "order-status-heal"
 
@@ -147,7 +158,7 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
            select ?, ${columns.map((c) => `r.${c}`).join(", ")}, now(), now()
            from jsonb_populate_record(null::"order_status", ?::jsonb) r
            on conflict ("order_id") where "deleted_at" is null do update
-             set ${columns.map((c) => `${c} = excluded.${c}`).join(", ")}, "updated_at" = now()
+             set ${columns.map((c) => `${c} = ${assignment(c)}`).join(", ")}, "updated_at" = now()
              where "order_status"."computed_at" <= excluded."computed_at"
                and "order_status".xmin::text = ?
            returning "id", (xmax = 0) as "inserted"`,
@@ -188,6 +199,73 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
       sharedContext
     )) as unknown as OrderStatusDTO[]
     return { rows, previous, created_ids: createdIds, skipped_order_ids: skipped }
+  }
+
+  /**
+   * Writes orders' delivery status alone, as a delivery attempt changes it:
+   * one statement for all the orders, without loading the order. Guarded like
+   * {@link upsertOrderStatuses}: a row is written only when no computation
+   * that began after `computedAt` (the database clock before the deliveries
+   * were read) has written it, full (`computed_at`) or delivery status alone
+   * (`delivery_status_at`). Orders without a row are left to their first
+   * full refresh.
+   *
+   * @returns per order written, the delivery status it replaced (for compensation).
+   */
+  @InjectManager()
+  async writeDeliveryStatuses(
+    data: { order_id: string; delivery_status: string }[],
+    computedAt: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ previous: { order_id: string; delivery_status: string; delivery_status_at: string | null }[] }> {
+    if (!data.length) {
+      return { previous: [] }
+    }
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `with "input" as (select * from jsonb_to_recordset(?::jsonb) as i("order_id" text, "delivery_status" text)),
+       "old" as (
+         select s."id", s."delivery_status", s."delivery_status_at" from "order_status" s
+         join "input" i on i."order_id" = s."order_id"
+         where s."deleted_at" is null
+         for update of s
+       )
+       update "order_status" s set "delivery_status" = i."delivery_status", "delivery_status_at" = ?::timestamptz, "updated_at" = now()
+       from "input" i, "old" o
+       where s."id" = o."id" and s."order_id" = i."order_id"
+         and s."computed_at" <= ?::timestamptz
+         and (s."delivery_status_at" is null or s."delivery_status_at" <= ?::timestamptz)
+       returning s."order_id", o."delivery_status" as "previous_status", o."delivery_status_at" as "previous_at"`,
+      [JSON.stringify(data), computedAt, computedAt, computedAt]
+    )
+    return {
+      previous: rows.map((r) => ({
+        order_id: r.order_id as string,
+        delivery_status: r.previous_status as string,
+        delivery_status_at: r.previous_at ? new Date(r.previous_at as string).toISOString() : null,
+      })),
+    }
+  }
+
+  /**
+   * Undoes {@link writeDeliveryStatuses}: puts the previous delivery status
+   * back on rows still as that call left them (`delivery_status_at` is its
+   * computation's); a row written since keeps the newer value.
+   */
+  @InjectManager()
+  async restoreDeliveryStatuses(
+    previous: { order_id: string; delivery_status: string; delivery_status_at: string | null }[],
+    computedAt: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    if (!previous.length) {
+      return
+    }
+    await (sharedContext.manager as unknown as Executor).execute(
+      `update "order_status" s set "delivery_status" = p."delivery_status", "delivery_status_at" = p."delivery_status_at", "updated_at" = now()
+       from jsonb_to_recordset(?::jsonb) as p("order_id" text, "delivery_status" text, "delivery_status_at" timestamptz)
+       where s."order_id" = p."order_id" and s."deleted_at" is null and s."delivery_status_at" = ?::timestamptz`,
+      [JSON.stringify(previous), computedAt]
+    )
   }
 
   /**

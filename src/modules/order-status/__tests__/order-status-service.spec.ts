@@ -155,6 +155,56 @@ moduleIntegrationTestRunner<OrderStatusModuleService>({
         expect(kept).toMatchObject({ payment_status: "refunded" })
       })
 
+      it("writes a delivery status alone, guarded both ways against full computations by when each began", async () => {
+        const at = (s: number) => new Date(Date.UTC(2041, 0, 1, 0, 0, s)).toISOString()
+        await service.upsertOrderStatuses([row("order_ds", { delivery_status: "pending", computed_at: new Date(at(2)) })])
+        const current = async () => (await service.listOrderStatusRows({ order_id: "order_ds" }))[0]
+
+        // Deliveries read before the full computation began: that computation saw at least as much.
+        expect((await service.writeDeliveryStatuses([{ order_id: "order_ds", delivery_status: "failed" }], at(1))).previous).toEqual([])
+        expect(await current()).toMatchObject({ delivery_status: "pending" })
+
+        // Read after it: written, with what it replaced; an order without a row is left alone.
+        const written = await service.writeDeliveryStatuses(
+          [
+            { order_id: "order_ds", delivery_status: "delivered" },
+            { order_id: "order_no_row", delivery_status: "delivered" },
+          ],
+          at(4)
+        )
+        expect(written.previous).toEqual([{ order_id: "order_ds", delivery_status: "pending", delivery_status_at: null }])
+        expect(await current()).toMatchObject({ delivery_status: "delivered" })
+        expect(await service.listOrderStatusRows({ order_id: "order_no_row" })).toHaveLength(0)
+
+        // A full computation that began before the delivery status was written keeps it, and writes the rest.
+        await service.upsertOrderStatuses([row("order_ds", { delivery_status: "pending", payment_status: "paid", computed_at: new Date(at(3)) })])
+        expect(await current()).toMatchObject({ delivery_status: "delivered", payment_status: "paid" })
+        // An older delivery status computation loses to the newer one.
+        expect((await service.writeDeliveryStatuses([{ order_id: "order_ds", delivery_status: "pending" }], at(3))).previous).toEqual([])
+        // A full computation that began after it replaces it.
+        await service.upsertOrderStatuses([row("order_ds", { delivery_status: "revoked", computed_at: new Date(at(5)) })])
+        expect(await current()).toMatchObject({ delivery_status: "revoked" })
+      })
+
+      it("undoes a delivery status it wrote, unless a later computation wrote it since", async () => {
+        const at = (s: number) => new Date(Date.UTC(2041, 0, 1, 0, 0, s)).toISOString()
+        await service.upsertOrderStatuses([
+          row("order_du", { delivery_status: "pending", computed_at: new Date(at(1)) }),
+          row("order_dk", { delivery_status: "pending", computed_at: new Date(at(1)) }),
+        ])
+        const ours = await service.writeDeliveryStatuses(
+          [
+            { order_id: "order_du", delivery_status: "delivered" },
+            { order_id: "order_dk", delivery_status: "delivered" },
+          ],
+          at(2)
+        )
+        await service.writeDeliveryStatuses([{ order_id: "order_dk", delivery_status: "failed" }], at(3))
+        await service.restoreDeliveryStatuses(ours.previous, at(2))
+        const rows = await service.listOrderStatusRows({ order_id: ["order_du", "order_dk"] })
+        expect(Object.fromEntries(rows.map((r) => [r.order_id, r.delivery_status]))).toEqual({ order_du: "pending", order_dk: "failed" })
+      })
+
       it("keeps the heal cursor in the database and never moves it back", async () => {
         expect(await service.getHealCursor()).toEqual({ cursor: null, last_run_at: null, last_count: 0, full_scan_at: null })
         await service.saveHealCursor({ cursor: new Date("2041-02-01T00:00:00Z"), count: 3 })

@@ -63,6 +63,13 @@ export const OrderStatusRow = model
     shipping_option_type: model.text().nullable(),
     /** When this row was last recomputed. */
     computed_at: model.dateTime(),
+    /**
+     * When `delivery_status` alone was last recomputed (a delivery attempt's
+     * outcome), if later than `computed_at`: the database clock as that
+     * computation began. A full refresh that began earlier leaves the delivery
+     * status as it is.
+     */
+    delivery_status_at: model.dateTime().nullable(),
   })
   .indexes([
     {

@@ -1,8 +1,10 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { DeliveryLease } from "../../../modules/digital-delivery/service"
 import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { beginOrderStatusComputationStep } from "../../order-status/steps/begin-order-status-computation"
+import { writeOrderDeliveryStatusesStep } from "../../order-status/steps/write-order-delivery-statuses"
 import { beginDeliveryAttemptStep } from "../steps/begin-delivery-attempt"
 import { leaseDeliveryStep } from "../steps/lease-delivery"
 import { prepareDeliveryAttemptStep, type DeliveryAttemptKind } from "../steps/prepare-delivery-attempt"
@@ -38,7 +40,8 @@ export type RunDeliveryWorkflowInput = {
  * 4. run the method from the registry;
  * 5. record the outcome and release the lease, only while the token is ours
  *    (else the row says `superseded` and nothing changes);
- * 6. timeline entry and event (`order_ops.delivery.*`), which refresh the order's statuses.
+ * 6. timeline entry, the order's delivery status (written alone: nothing else the
+ *    order's statuses depend on moved) and event (`order_ops.delivery.*`).
  * A step that throws gives the lease back and marks the row `interrupted`.
  */
 export const runDeliveryWorkflow = createWorkflow(runDeliveryWorkflowId, function (input: RunDeliveryWorkflowInput) {
@@ -72,6 +75,21 @@ export const runDeliveryWorkflow = createWorkflow(runDeliveryWorkflowId, functio
       transform({ outcome, input }, ({ outcome, input }) => [
         deliveryActivityEntry(outcome.delivery, input.actor_id ?? null, outcome.message),
       ])
+    )
+    // The order's delivery status, here rather than by a full status refresh on the event:
+    // an attempt changes nothing else the order's statuses are computed from.
+    const computedAt = beginOrderStatusComputationStep()
+    const siblings = useQueryGraphStep({
+      entity: "delivery",
+      fields: ["order_id", "status", "outcome_unknown"],
+      filters: transform({ outcome }, ({ outcome }) => ({ order_id: outcome.delivery.order_id })),
+    }).config({ name: "load-order-deliveries-for-status" })
+    writeOrderDeliveryStatusesStep(
+      transform({ outcome, computedAt, siblings }, ({ outcome, computedAt, siblings }) => ({
+        computed_at: computedAt,
+        order_ids: [outcome.delivery.order_id],
+        deliveries: siblings.data as unknown as { order_id: string; status: string; outcome_unknown: boolean | null }[],
+      }))
     )
     emitEventStep(transform({ outcome }, ({ outcome }) => deliveryEvent(outcome.delivery)))
   })
