@@ -345,7 +345,10 @@ class DigitalDeliveryModuleService extends MedusaService({
    * its completion): one row per order and kind, due now, its generation
    * bumped so a run already under way does not settle it (see
    * {@link settleFollowUp}). One statement per kind, so concurrent requests
-   * from any number of processes end in one due row.
+   * from any number of processes end in one due row. A completion is asked
+   * for only once every delivery of the order is delivered (nothing less can
+   * complete it, see `decideAutoComplete`): the request made for the last one
+   * delivered, which checks after its own delivery committed, sees them all.
    */
   @InjectManager()
   async requestFollowUps(order_id: string, kinds: FollowUpKind[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
@@ -353,11 +356,14 @@ class DigitalDeliveryModuleService extends MedusaService({
     for (const kind of kinds) {
       await db.execute(
         `insert into "delivery_follow_up" ("id", "order_id", "kind", "status", "generation", "attempts", "next_attempt_at")
-         values (?, ?, ?, 'due', 1, 0, now())
+         select ?, ?, ?, 'due', 1, 0, now()
+         where ?::text <> 'completion' or not exists (
+           select 1 from "delivery" "d" where "d"."order_id" = ? and "d"."deleted_at" is null and "d"."status" <> 'delivered'
+         )
          on conflict ("order_id", "kind") where "deleted_at" is null do update set
            "status" = 'due', "generation" = "delivery_follow_up"."generation" + 1, "attempts" = 0,
            "next_attempt_at" = now(), "last_error" = null, "updated_at" = now()`,
-        [generateEntityId(undefined, "dfu"), order_id, kind]
+        [generateEntityId(undefined, "dfu"), order_id, kind, kind, order_id]
       )
     }
   }
