@@ -2,10 +2,12 @@ import type { DeliveryMethodCode, DeliverySettingsField, ResendAfterUnknown } fr
 
 export type {
   AttemptLogOutcome,
+  DeliveryAttemptLogKind,
   DeliveryMethodCode,
   DeliverySettingsField,
   DeliverySettingsFieldType,
   DeliveryStatus,
+  LicenseCodeStatus,
   ResendAfterUnknown,
 } from "../modules/digital-delivery/methods/types"
 

@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import {
   IN_FLIGHT,
+  type AdminCompleteDigitalOrderBody,
   type AdminCompleteDigitalOrderResponse,
   type AdminDeliveryMethodsResponse,
   type AdminDeliveryProductBody,
@@ -12,6 +13,7 @@ import {
   type AdminLicensePoolBody,
   type AdminLicensePoolResponse,
   type AdminLicensePoolsResponse,
+  type AdminMarkDeliveredBody,
   type AdminOrderDeliveriesResponse,
   type AdminResendDeliveryResponse,
   type LicenseCodeStatus,
@@ -100,7 +102,7 @@ export function useCloseOwedRevoke(orderId: string) {
 export function useMarkDeliveryDelivered(orderId: string) {
   const invalidate = useInvalidateOrder(orderId)
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: string; redemption_code?: string; notes?: string }) =>
+    mutationFn: ({ id, ...body }: AdminMarkDeliveredBody & { id: string }) =>
       sdk.client.fetch<AdminDeliveryResponse>(`/admin/deliveries/${id}/mark-delivered`, { method: "POST", body }),
     onSuccess: invalidate,
   })
@@ -109,7 +111,7 @@ export function useMarkDeliveryDelivered(orderId: string) {
 export function useCompleteDigitalOrder(orderId: string) {
   const invalidate = useInvalidateOrder(orderId)
   return useMutation({
-    mutationFn: (body: { notes?: string }) =>
+    mutationFn: (body: AdminCompleteDigitalOrderBody) =>
       sdk.client.fetch<AdminCompleteDigitalOrderResponse>(`/admin/orders/${orderId}/deliveries/complete`, {
         method: "POST",
         body,

@@ -1,106 +1,58 @@
-import type {
-  AdminDeliveryMethodDTO,
-  AttemptLogOutcome,
-  DeliveryMethodCode,
-  DeliverySettingsField,
-  DeliveryStatus,
-} from "../../types/delivery-method"
+import type * as Server from "../../types"
+import type { Jsonified } from "../../types/http/jsonified"
 import type { z } from "@medusajs/framework/zod"
-import type { AdminCreateDeliveryProduct } from "../../api/admin/delivery-products/validators"
+import type {
+  AdminCompleteDigitalOrder,
+  AdminCreateDeliveryProduct,
+  AdminMarkDelivered,
+  AdminUpdateLicensePool,
+} from "../../api/admin/delivery-products/validators"
 import type { StatusLook } from "./status"
 
 /**
- * Types and display tables for digital delivery (Seed 003), as the admin API
- * returns them. The methods themselves — their names, settings fields and
- * secrets — come from the server (`GET /admin/delivery-methods`), never
- * from a list kept here.
+ * Types and display tables for digital delivery (Seed 003). The types are
+ * the server's own (`src/types/http`), as they arrive over JSON (dates as
+ * strings); request bodies are the route validators' input. The methods
+ * themselves — their names, settings fields and secrets — come from the
+ * server (`GET /admin/delivery-methods`), never from a list kept here.
  */
 
-export type { AdminDeliveryMethodDTO, DeliverySettingsField, DeliveryStatus }
-export type { AdminDeliveryMethodsResponse } from "../../types/delivery-method"
-export type DeliveryMethod = DeliveryMethodCode
-export type AttemptKind = "deliver" | "revoke" | "manual" | "resend"
-export type AttemptOutcome = AttemptLogOutcome
-export type LicenseCodeStatus = "available" | "assigned" | "revoked"
+export type AdminDeliveryMethodDTO = Server.AdminDeliveryMethodDTO
+export type DeliverySettingsField = Server.DeliverySettingsField
+export type DeliveryStatus = Server.DeliveryStatus
+export type AdminDeliveryMethodsResponse = Server.AdminDeliveryMethodsResponse
+export type DeliveryMethod = Server.DeliveryMethodCode
+export type AttemptKind = Server.DeliveryAttemptLogKind
+export type AttemptOutcome = Server.AttemptLogOutcome
+export type LicenseCodeStatus = Server.LicenseCodeStatus
 
-export type AdminDeliveryAttempt = {
-  id: string
-  kind: AttemptKind
-  attempt: number
-  outcome: AttemptOutcome
-  message: string | null
-  request: unknown
-  response: unknown
-  duration_ms: number | null
-  actor_id: string | null
-  created_at: string
-}
+export type AdminDeliveryAttempt = Jsonified<Server.AdminDeliveryAttempt>
+export type AdminDeliveryDownload = Jsonified<Server.AdminDeliveryDownload>
+export type AdminDelivery = Jsonified<Server.AdminDelivery>
+export type AdminOrderDeliveriesResponse = Jsonified<Server.AdminOrderDeliveriesResponse>
+export type AdminDeliveryResponse = Jsonified<Server.AdminDeliveryResponse>
+export type AdminCompleteDigitalOrderResponse = Server.AdminCompleteDigitalOrderResponse
+export type AdminResendDeliveryResponse = Server.AdminResendDeliveryResponse
+/** `POST /admin/deliveries/:id/mark-delivered` */
+export type AdminMarkDeliveredBody = z.input<typeof AdminMarkDelivered>
+/** `POST /admin/orders/:id/deliveries/complete` */
+export type AdminCompleteDigitalOrderBody = z.input<typeof AdminCompleteDigitalOrder>
 
-export type AdminDeliveryDownload = {
-  id: string
-  filename: string
-  expires_at: string
-  remaining_downloads: number
-  max_downloads: number
-  revoked_at: string | null
-}
-
-export type AdminDelivery = {
-  id: string
-  /** The order line it delivers; its variant title tells e.g. EPUB from PDF. */
-  line_item_id?: string
-  title: string
-  method: DeliveryMethod
-  quantity: number
-  status: DeliveryStatus
-  status_label: string
-  attempts: number
-  next_attempt_at: string | null
-  last_error: string | null
-  outcome_unknown: boolean
-  /** A revoke is owed and will be tried again then (until it succeeds or a person closes it). */
-  revoke_next_at?: string | null
-  is_dry_run: boolean
-  delivered_at: string | null
-  revoked_at: string | null
-  redemption_code: string | null
-  notes: string | null
-  delivered_by: string | null
-  attempts_log: AdminDeliveryAttempt[]
-  codes: { code: string; status: LicenseCodeStatus; assigned_at: string | null }[]
-  downloads: AdminDeliveryDownload[]
-}
-
-export type AdminOrderDeliveriesResponse = { deliveries: AdminDelivery[]; order_status: string; auto_complete: boolean }
-export type AdminDeliveryResponse = { delivery: AdminDelivery }
-export type AdminCompleteDigitalOrderResponse = { order_id: string; completed: boolean }
-export type AdminResendDeliveryResponse = { sent: boolean; reason: string | null; downloads: number; codes: number }
-
-export type { AdminDeliveryProduct, AdminDeliveryProductResponse, AdminDeliveryProductsResponse } from "../../types"
+export type AdminDeliveryProduct = Jsonified<Server.AdminDeliveryProduct>
+export type AdminDeliveryProductResponse = Jsonified<Server.AdminDeliveryProductResponse>
+export type AdminDeliveryProductsResponse = Jsonified<Server.AdminDeliveryProductsResponse>
 /** Create or update: every field optional (the create route requires variant and method). */
 export type AdminDeliveryProductBody = Partial<z.input<typeof AdminCreateDeliveryProduct>>
 
-export type LicenseCounts = { available: number; assigned: number; revoked: number }
-export type AdminLicensePool = {
-  id: string
-  name: string
-  description: string | null
-  low_stock_threshold: number
-  counts: LicenseCounts
-}
-export type AdminLicensePoolsResponse = { license_pools: AdminLicensePool[]; count: number }
-export type AdminLicensePoolResponse = { license_pool: AdminLicensePool }
-export type AdminLicensePoolBody = { name?: string; description?: string | null; low_stock_threshold?: number }
-export type AdminLicenseCode = {
-  id: string
-  code: string
-  status: LicenseCodeStatus
-  assigned_at: string | null
-  delivery_id: string | null
-  created_at: string
-}
-export type AdminLicenseCodesResponse = { codes: AdminLicenseCode[]; count: number; limit: number; offset: number }
-export type AdminImportLicenseCodesResponse = { imported: number; skipped: number; counts: LicenseCounts }
+export type LicenseCounts = Server.LicenseCounts
+export type AdminLicensePool = Jsonified<Server.AdminLicensePool>
+export type AdminLicensePoolsResponse = Jsonified<Server.AdminLicensePoolsResponse>
+export type AdminLicensePoolResponse = Jsonified<Server.AdminLicensePoolResponse>
+/** Create or update: every field optional (the create route requires the name). */
+export type AdminLicensePoolBody = z.input<typeof AdminUpdateLicensePool>
+export type AdminLicenseCode = Jsonified<Server.AdminLicenseCode>
+export type AdminLicenseCodesResponse = Jsonified<Server.AdminLicenseCodesResponse>
+export type AdminImportLicenseCodesResponse = Server.AdminImportLicenseCodesResponse
 
 export const DELIVERY_STATUS: Record<DeliveryStatus, StatusLook> = {
   pending: { label: "Pending", color: "orange" },

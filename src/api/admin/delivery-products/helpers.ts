@@ -5,8 +5,8 @@ import { DeliveryMethodRegistry } from "../../../modules/digital-delivery/method
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
 import { DELIVERY_STATUS_LABELS } from "../../../modules/digital-delivery/state-machine"
 import type { DeliveryStatus } from "../../../modules/digital-delivery/methods/types"
-import type { DeliveryDTO, DeliveryProductDTO } from "../../../workflows/digital-delivery/utils/types"
-import type { AdminDeliveryProduct } from "../../../types"
+import type { DeliveryAttemptDTO, DeliveryDTO, DeliveryProductDTO } from "../../../workflows/digital-delivery/utils/types"
+import type { AdminDelivery, AdminDeliveryProduct } from "../../../types"
 
 /** The methods' secret fields come from the one registry (they do not depend on the plugin options). */
 const registry = new DeliveryMethodRegistry()
@@ -41,12 +41,12 @@ export async function retrieveDeliveryProduct(scope: MedusaContainer, id: string
 }
 
 /** An order's deliveries with their attempt log (newest first), codes and download grants. */
-export async function listOrderDeliveries(scope: MedusaContainer, orderId: string) {
+export async function listOrderDeliveries(scope: MedusaContainer, orderId: string): Promise<AdminDelivery[]> {
   const service = scope.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
   const deliveries = (await service.listDeliveries(
     { order_id: orderId },
     { relations: ["attempt_log"], order: { created_at: "ASC" } }
-  )) as unknown as (DeliveryDTO & { attempt_log: { created_at: string | Date }[] })[]
+  )) as unknown as (DeliveryDTO & Pick<AdminDelivery, "revoke_next_at"> & { attempt_log: DeliveryAttemptDTO[] })[]
   if (!deliveries.length) {
     return []
   }

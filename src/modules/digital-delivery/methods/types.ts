@@ -39,6 +39,18 @@ export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number]
 export const ATTEMPT_LOG_OUTCOMES = [...ATTEMPT_OUTCOMES, "sending", "interrupted", "superseded"] as const
 export type AttemptLogOutcome = (typeof ATTEMPT_LOG_OUTCOMES)[number]
 
+/**
+ * What an attempt-log row records: an automatic delivery or revoke, a
+ * person's action ("Mark as delivered", closing an owed revoke) or a resend
+ * of the instructions email. The model's enum and the admin's labels use this list.
+ */
+export const DELIVERY_ATTEMPT_KINDS = ["deliver", "revoke", "manual", "resend"] as const
+export type DeliveryAttemptLogKind = (typeof DELIVERY_ATTEMPT_KINDS)[number]
+
+/** A license code's life: available → assigned (to one delivery) → revoked; never back to the pool. */
+export const LICENSE_CODE_STATUSES = ["available", "assigned", "revoked"] as const
+export type LicenseCodeStatus = (typeof LICENSE_CODE_STATUSES)[number]
+
 /** Settings per method, stored on the delivery product. Secrets are masked in API answers. */
 export type DownloadSettings = {
   /** Files stored through Medusa's file module. */

@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { ATTEMPT_LOG_OUTCOMES, DELIVERY_STATUSES } from "../methods/types"
+import { ATTEMPT_LOG_OUTCOMES, DELIVERY_ATTEMPT_KINDS, DELIVERY_STATUSES } from "../methods/types"
 
 /**
  * The delivery of one digital line item (all its quantity). Its state is
@@ -72,7 +72,7 @@ export const Delivery = model
 export const DeliveryAttempt = model
   .define("delivery_attempt", {
     id: model.id({ prefix: "dlat" }).primaryKey(),
-    kind: model.enum(["deliver", "revoke", "manual", "resend"]).default("deliver"),
+    kind: model.enum([...DELIVERY_ATTEMPT_KINDS]).default("deliver"),
     attempt: model.number(),
     outcome: model.enum([...ATTEMPT_LOG_OUTCOMES]),
     message: model.text(),

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import { LICENSE_CODE_STATUSES } from "../methods/types"
 
 /** A pool of license codes sold by one or more delivery products. */
 export const LicensePool = model
@@ -21,7 +22,7 @@ export const LicenseCode = model
   .define("license_code", {
     id: model.id({ prefix: "lcode" }).primaryKey(),
     code: model.text(),
-    status: model.enum(["available", "assigned", "revoked"]).default("available"),
+    status: model.enum([...LICENSE_CODE_STATUSES]).default("available"),
     delivery_id: model.text().nullable(),
     assigned_at: model.dateTime().nullable(),
     revoked_at: model.dateTime().nullable(),

@@ -1,4 +1,10 @@
-import type { DeliveryMethodCode, DeliveryStatus } from "../../../modules/digital-delivery/methods/types"
+import type {
+  AttemptLogOutcome,
+  DeliveryAttemptLogKind,
+  DeliveryMethodCode,
+  DeliveryStatus,
+  LicenseCodeStatus,
+} from "../../../modules/digital-delivery/methods/types"
 
 /** A delivery row as the module returns it. */
 export type DeliveryDTO = {
@@ -37,4 +43,52 @@ export type DeliveryProductDTO = {
   method: DeliveryMethodCode
   settings: Record<string, unknown>
   enabled: boolean
+}
+
+/** An attempt-log row (`DeliveryAttempt`): what was sent and received, secrets masked. */
+export type DeliveryAttemptDTO = {
+  id: string
+  delivery_id: string
+  kind: DeliveryAttemptLogKind
+  attempt: number
+  outcome: AttemptLogOutcome
+  message: string
+  request: unknown
+  response: unknown
+  duration_ms: number
+  actor_id: string | null
+  created_at: Date | string
+}
+
+/** A download link's right (`DownloadGrant`): which file, until when, how many downloads are left. */
+export type DownloadGrantDTO = {
+  id: string
+  delivery_id: string
+  order_id: string
+  file_id: string
+  filename: string | null
+  expires_at: Date | string
+  remaining_downloads: number
+  max_downloads: number
+  revoked_at: Date | string | null
+}
+
+/** A license pool row (`LicensePool`). */
+export type LicensePoolDTO = {
+  id: string
+  name: string
+  description: string | null
+  low_stock_threshold: number
+}
+
+/** A license code row (`LicenseCode`). */
+export type LicenseCodeDTO = {
+  id: string
+  pool_id: string
+  code: string
+  status: LicenseCodeStatus
+  delivery_id: string | null
+  assigned_at: Date | string | null
+  revoked_at: Date | string | null
+  created_at: Date | string
 }

@@ -1,25 +1,27 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { DIGITAL_DELIVERY_MODULE } from "../../../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../../../modules/digital-delivery/service"
+import { LICENSE_CODE_STATUSES } from "../../../../../modules/digital-delivery/methods/types"
 import { importLicenseCodesWorkflow } from "../../../../../workflows/digital-delivery/workflows/catalog"
 import type { AdminImportLicenseCodesType } from "../../../delivery-products/validators"
+import type { AdminImportLicenseCodesResponse, AdminLicenseCodesResponse } from "../../../../../types"
 
 /** A pool's codes, newest first: `?status=available|assigned|revoked&limit=&offset=`. */
-export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminLicenseCodesResponse>) => {
   const service = req.scope.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
   await service.retrieveLicensePool(req.params.id)
-  const status = ["available", "assigned", "revoked"].includes(String(req.query.status)) ? String(req.query.status) : undefined
+  const status = LICENSE_CODE_STATUSES.find((s) => s === String(req.query.status))
   const limit = Math.min(200, Math.max(1, Number(req.query.limit) || 50))
   const offset = Math.max(0, Number(req.query.offset) || 0)
   const [codes, count] = await service.listAndCountLicenseCodes(
-    { pool_id: req.params.id, ...(status ? { status: status as "available" } : {}) },
+    { pool_id: req.params.id, ...(status ? { status } : {}) },
     { order: { created_at: "DESC" }, take: limit, skip: offset }
   )
   res.json({ codes, count, limit, offset })
 }
 
 /** Imports codes: pasted, one per line, or a CSV file's content (first column). */
-export const POST = async (req: AuthenticatedMedusaRequest<AdminImportLicenseCodesType>, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest<AdminImportLicenseCodesType>, res: MedusaResponse<AdminImportLicenseCodesResponse>) => {
   const service = req.scope.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
   await service.retrieveLicensePool(req.params.id)
   const { result } = await importLicenseCodesWorkflow(req.scope).run({

@@ -1,8 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { sendDeliveryInstructionsWorkflow } from "../../../../../../workflows/digital-delivery/workflows/send-delivery-instructions"
+import type { AdminResendDeliveryResponse } from "../../../../../../types"
 
 /** "Resend delivery instructions": an email with fresh download links, codes and notes. */
-export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminResendDeliveryResponse>) => {
   const { result } = await sendDeliveryInstructionsWorkflow(req.scope).run({
     input: {
       order_id: req.params.id,
