@@ -276,6 +276,22 @@ medusaIntegrationTestRunner({
       expect(await orderStatus(placed.id)).toBe("completed")
     })
 
+    it("asks for an order's completion only once every one of its deliveries is delivered", async () => {
+      const placed = await order([{ key: "OOPS-EBOOK-PDF" }, { key: "OOPS-LICENSE-1" }])
+      await allDelivered(placed.id, 2)
+      await waitFor(async () => (await followUps(placed.id)).length === 2 && (await followUps(placed.id)).every((f) => f.status === "done"))
+      await service().deleteDeliveryFollowUps((await followUps(placed.id)).map((f) => f.id))
+      const [first] = await service().listDeliveries({ order_id: placed.id })
+      // One item still on its way (as when the other one's delivered event comes first).
+      await service().updateDeliveries({ id: first.id, status: "pending" })
+      await service().requestFollowUps(placed.id, ["instructions", "completion"])
+      expect((await followUps(placed.id)).map((f) => f.kind)).toEqual(["instructions"])
+      // The last one delivered: its request finds them all delivered.
+      await service().updateDeliveries({ id: first.id, status: "delivered" })
+      await service().requestFollowUps(placed.id, ["instructions", "completion"])
+      expect((await followUps(placed.id)).map((f) => f.kind).sort()).toEqual(["completion", "instructions"])
+    })
+
     it("finds an order whose deliveries are all delivered but whose completion was never asked for", async () => {
       setOption({ auto_complete: false })
       const placed = await order([{ key: "OOPS-EBOOK-PDF" }])

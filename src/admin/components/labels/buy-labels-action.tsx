@@ -163,6 +163,12 @@ function BuyLabelsForm({ count, onQueued, selection, filters }: BulkActionProps 
   )
 }
 
+/** "2 labels, one PDF", "1 ZPL label". */
+function printAllSummary(labels: number, format: LabelBatchFormat): string {
+  const noun = labels === 1 ? "label" : "labels"
+  return format === "ZPL" ? `${labels} ZPL ${noun}` : `${labels} ${noun}, one PDF`
+}
+
 /**
  * *Buy labels*: picks a parcel template, a rate rule and a format, queues a
  * label batch, follows the worker's progress, lists every order's outcome
@@ -215,7 +221,7 @@ function BuyLabelsDrawer(props: BulkActionProps) {
                   className="txt-compact-small-plus text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
                   data-testid="buy-labels-print-all"
                 >
-                  Print all ({result.labels} {batch.params.label_format === "ZPL" ? "ZPL labels" : "labels, one PDF"})
+                  Print all ({printAllSummary(result.labels, batch.params.label_format)})
                 </a>
               ) : null}
               <OrderOutcomesTable orders={result.orders} rowTestId="buy-labels-result-row" />
