@@ -67,3 +67,19 @@ export async function toastsGone(page: Page): Promise<void> {
     timeout: 20 * 1000,
   })
 }
+
+/** A GET to the admin API with the page's session: status, content type and body (base64, so files survive). */
+export async function adminGet(page: Page, url: string): Promise<{ status: number; type: string; base64: string }> {
+  return page.evaluate(async (u) => {
+    const res = await fetch(u, { credentials: "include" })
+    const bytes = new Uint8Array(await res.arrayBuffer())
+    let binary = ""
+    for (const b of bytes) binary += String.fromCharCode(b)
+    return { status: res.status, type: res.headers.get("content-type") ?? "", base64: btoa(binary) }
+  }, url)
+}
+
+/** A GET to the admin API with the page's session, its JSON body parsed. */
+export async function adminJson<T>(page: Page, url: string): Promise<T> {
+  return JSON.parse(Buffer.from((await adminGet(page, url)).base64, "base64").toString()) as T
+}

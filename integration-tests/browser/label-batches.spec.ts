@@ -2,7 +2,7 @@ import type { Page } from "playwright-core"
 import { extractText, getDocumentProxy } from "unpdf"
 import type { AdminOrderShipmentsResponse } from "../../src/types/http/shipments"
 import type { AdminPlaceTestOrderResponse } from "../../src/types/http/test-orders"
-import { baseUrl, logIn, screenshot, toastsGone, useAdminPage } from "./harness"
+import { adminGet, adminJson, baseUrl, logIn, screenshot, toastsGone, useAdminPage } from "./harness"
 
 jest.setTimeout(8 * 60 * 1000)
 
@@ -21,16 +21,8 @@ describe("bulk labels on the Order operations page (Chromium)", () => {
     page = adminPage()
   })
 
-  /** A GET to the admin API with the page's session: status, type and body (base64). */
-  const apiGet = (url: string) =>
-    page.evaluate(async (u) => {
-      const res = await fetch(u, { credentials: "include" })
-      const bytes = new Uint8Array(await res.arrayBuffer())
-      let binary = ""
-      for (const b of bytes) binary += String.fromCharCode(b)
-      return { status: res.status, type: res.headers.get("content-type") ?? "", base64: btoa(binary) }
-    }, url)
-  const apiJson = async <T,>(url: string) => JSON.parse(Buffer.from((await apiGet(url)).base64, "base64").toString()) as T
+  const apiGet = (url: string) => adminGet(page, url)
+  const apiJson = <T,>(url: string) => adminJson<T>(page, url)
 
   it("buys the labels of two selected orders with the sandbox carrier and prints them as one PDF", async () => {
     await logIn(page)

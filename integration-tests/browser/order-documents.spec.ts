@@ -2,7 +2,7 @@ import fs from "fs"
 import type { Page } from "playwright-core"
 import { parse } from "csv-parse/sync"
 import { extractText, getDocumentProxy } from "unpdf"
-import { logIn, screenshot, toastsGone, useAdminPage } from "./harness"
+import { adminGet, logIn, screenshot, toastsGone, useAdminPage } from "./harness"
 
 jest.setTimeout(8 * 60 * 1000)
 
@@ -19,15 +19,7 @@ describe("exports and packing slips on the Order operations page (Chromium)", ()
     page = adminPage()
   })
 
-  /** A GET to the admin API with the page's session: status, type and body (base64). */
-  const apiGet = (url: string) =>
-    page.evaluate(async (u) => {
-      const res = await fetch(u, { credentials: "include" })
-      const bytes = new Uint8Array(await res.arrayBuffer())
-      let binary = ""
-      for (const b of bytes) binary += String.fromCharCode(b)
-      return { status: res.status, type: res.headers.get("content-type") ?? "", base64: btoa(binary) }
-    }, url)
+  const apiGet = (url: string) => adminGet(page, url)
 
   it("filters the list by payment status, exports it as CSV with progress, and downloads it", async () => {
     await logIn(page)
