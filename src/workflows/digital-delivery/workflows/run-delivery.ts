@@ -5,6 +5,7 @@ import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { beginOrderStatusComputationStep } from "../../order-status/steps/begin-order-status-computation"
 import { writeOrderDeliveryStatusesStep } from "../../order-status/steps/write-order-delivery-statuses"
+import { DELIVERY_STATUS_SOURCE_FIELDS } from "../../order-status/utils/compute-delivery-status"
 import { beginDeliveryAttemptStep } from "../steps/begin-delivery-attempt"
 import { leaseDeliveryStep } from "../steps/lease-delivery"
 import { prepareDeliveryAttemptStep, type DeliveryAttemptKind } from "../steps/prepare-delivery-attempt"
@@ -81,7 +82,7 @@ export const runDeliveryWorkflow = createWorkflow(runDeliveryWorkflowId, functio
     const computedAt = beginOrderStatusComputationStep()
     const siblings = useQueryGraphStep({
       entity: "delivery",
-      fields: ["order_id", "status", "outcome_unknown"],
+      fields: DELIVERY_STATUS_SOURCE_FIELDS,
       filters: transform({ outcome }, ({ outcome }) => ({ order_id: outcome.delivery.order_id })),
     }).config({ name: "load-order-deliveries-for-status" })
     writeOrderDeliveryStatusesStep(

@@ -7,6 +7,9 @@ export type DeliveryStatusSource = {
   outcome_unknown?: boolean | null
 }
 
+/** The fields of an order's deliveries that {@link computeDeliveryStatus} reads (with `order_id` to group them). */
+export const DELIVERY_STATUS_SOURCE_FIELDS = ["order_id", "status", "outcome_unknown"]
+
 /**
  * The order's digital delivery state, from its deliveries. What needs a
  * person wins: an unknown outcome, then a failure, then a recipient to wait

@@ -18,7 +18,7 @@ import {
   type OrderStatusShipmentSource,
   type OrderStatusSource,
 } from "../utils/build-order-status-row"
-import type { DeliveryStatusSource } from "../utils/compute-delivery-status"
+import { DELIVERY_STATUS_SOURCE_FIELDS, type DeliveryStatusSource } from "../utils/compute-delivery-status"
 
 /** Input of {@link refreshOrderStatusWorkflow}. */
 export type RefreshOrderStatusWorkflowInput = {
@@ -99,7 +99,7 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           }).config({ name: "load-test-orders-for-status" }),
           useQueryGraphStep({
             entity: "delivery",
-            fields: ["order_id", "status", "outcome_unknown"],
+            fields: DELIVERY_STATUS_SOURCE_FIELDS,
             filters: { order_id: orderIds },
           }).config({ name: "load-deliveries-for-status" })
         )
