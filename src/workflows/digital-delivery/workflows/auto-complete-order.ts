@@ -7,7 +7,6 @@ import {
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
-import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { planAutoCompleteOrderStep } from "../steps/auto-complete-order"
 
 export type AutoCompleteResult = { completed: boolean; reason: string }
@@ -28,7 +27,9 @@ export const AUTO_COMPLETE_LOCK_TTL_SECONDS = 30
  * `decideAutoComplete`): the digital items get a Medusa fulfillment marked
  * delivered, then Medusa's complete-order workflow runs — each as a step of
  * this workflow (`runAsStep`), so a failure rolls back what ran before it.
- * Does nothing, and says why, otherwise. Locked per order with a short TTL;
+ * Does nothing, and says why, otherwise. The order's persisted statuses are
+ * recomputed by the subscriber of the `order.completed` event this emits, not
+ * here a second time. Locked per order with a short TTL;
  * a lock not obtained fails the run, and the follow-up sweep retries it.
  */
 export const autoCompleteOrderWorkflow = createWorkflow(
@@ -67,7 +68,6 @@ export const autoCompleteOrderWorkflow = createWorkflow(
           },
         ])
       )
-      refreshOrderStatusWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => ({ order_ids: [plan.order_id] })) })
     })
 
     releaseLockStep({ key })
