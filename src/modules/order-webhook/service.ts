@@ -379,6 +379,26 @@ class OrderWebhookModuleService extends MedusaService({
     return rows.map((r) => r.id as string)
   }
 
+  /**
+   * Whether an enabled endpoint subscribes to one of these types (test-order
+   * opt-in aside): one indexed read, so that a change nobody listens for
+   * costs no order read and writes nothing to the outbox.
+   */
+  @InjectManager()
+  async anyEndpointWants(types: string[], @MedusaContext() sharedContext: Context = {}): Promise<boolean> {
+    if (!types.length) {
+      return false
+    }
+    const rows = await db(sharedContext).execute(
+      `select 1 from "webhook_endpoint" e
+       where e."deleted_at" is null and e."enabled"
+         and exists (select 1 from jsonb_array_elements_text(e."events") t(v) where t.v in (${types.map(() => "?").join(", ")}))
+       limit 1`,
+      types
+    )
+    return rows.length > 0
+  }
+
   /** The order's reference, created on first use (concurrent first uses agree). */
   @InjectManager()
   async ensureOrderReference(order_id: string, @MedusaContext() sharedContext: Context = {}): Promise<string> {

@@ -13,7 +13,7 @@ import type ShipmentModuleService from "../../../modules/shipment/service"
 import { TEST_ORDER_MODULE } from "../../../modules/test-order"
 import type TestOrderModuleService from "../../../modules/test-order/service"
 
-/** The change that happened, as the subscriber heard it. */
+/** A change that happened, as a workflow or the subscriber of Medusa's event saw it. */
 export type OrderWebhookSource =
   | { source: "order.placed" | "order.canceled" | "order.completed"; id: string }
   | { source: "payment.captured" | "payment.refunded"; id: string }
@@ -35,19 +35,41 @@ type OrderRow = {
 
 const num = (v: unknown) => Number(v ?? 0)
 
+/** The catalogue types each change can produce. */
+export const WEBHOOK_TYPES_OF_SOURCE: Record<OrderWebhookSource["source"], WebhookEventType[]> = {
+  "order.placed": ["order.placed", "order.received"],
+  "order.canceled": ["order.canceled"],
+  "order.completed": ["order.completed"],
+  "payment.captured": ["order.paid", "order.received"],
+  "payment.refunded": ["order.refunded"],
+  "note.shared": ["note.shared"],
+  "shipment.status_changed": ["shipment.status_changed"],
+  "order.status_changed": ["order.fulfillment_status_changed", "order.payment_status_changed"],
+  "delivery.delivered": ["delivery.delivered"],
+  "delivery.failed": ["delivery.failed"],
+}
+
 export const buildOrderWebhookEventsStepId = "order-ops-build-order-webhook-events"
 
 /**
  * Turns a change into catalogue events with frozen, validated payloads and
  * dedupe keys that make a repeated change (a retried subscriber) enqueue
- * nothing new. Reads only; no compensation needed.
+ * nothing new. When no enabled endpoint subscribes to a type the change can
+ * produce, it reads nothing more and returns none: an event nobody receives
+ * is not written (an endpoint gets only events enqueued while it listens).
+ * Reads only; no compensation needed.
  */
 export const buildOrderWebhookEventsStep = createStep(
   buildOrderWebhookEventsStepId,
-  async (input: OrderWebhookSource, { container }) => {
+  async (changes: OrderWebhookSource | OrderWebhookSource[], { container }) => {
+    const sources = Array.isArray(changes) ? changes : [changes]
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const webhooks = container.resolve<OrderWebhookModuleService>(ORDER_WEBHOOK_MODULE)
     const testOrders = container.resolve<TestOrderModuleService>(TEST_ORDER_MODULE)
+    const types = [...new Set(sources.flatMap((source) => WEBHOOK_TYPES_OF_SOURCE[source.source] ?? []))]
+    if (!(await webhooks.anyEndpointWants(types))) {
+      return new StepResponse<EnqueueWebhookEventInput[]>([])
+    }
 
     const loadOrder = async (order_id: string): Promise<OrderRow | null> => {
       const { data } = await query.graph({
@@ -120,6 +142,7 @@ export const buildOrderWebhookEventsStep = createStep(
 
     const now = new Date()
     const out: EnqueueWebhookEventInput[] = []
+    for (const input of sources) {
     switch (input.source) {
       case "order.placed": {
         const order = await loadOrder(input.id)
@@ -251,6 +274,7 @@ export const buildOrderWebhookEventsStep = createStep(
       }
       default:
         break
+    }
     }
     return new StepResponse(out)
   }
