@@ -26,6 +26,8 @@ export const OrderOpsEvents = {
   DISPUTE_OPENED: "order_ops.dispute.opened",
   DISPUTE_UPDATED: "order_ops.dispute.updated",
   WEBHOOK_ENDPOINT_DISABLED: "order_ops.webhook_endpoint.disabled",
+  /** New outgoing webhook deliveries, written by a plugin workflow with its change: attempted at once. */
+  WEBHOOK_DELIVERIES_ENQUEUED: "order_ops.webhook_deliveries.enqueued",
 } as const
 
 export type OrderOpsEventName = (typeof OrderOpsEvents)[keyof typeof OrderOpsEvents]

@@ -12,7 +12,7 @@ import { Webhook } from "standardwebhooks"
 import { OrderOpsEvents, type OrderStatusChangedEventData } from "../../src/events"
 import { ORDER_STATUS_MODULE } from "../../src/modules/order-status"
 import type OrderStatusModuleService from "../../src/modules/order-status/service"
-import orderWebhooksEnqueue from "../../src/subscribers/order-webhooks-enqueue"
+import { enqueueOrderWebhookEventsWorkflow } from "../../src/workflows/order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
 import { startOrderWebhookReceiver, type OrderWebhookReceiver } from "../fakes/order-webhook-receiver"
 import { type Api, createAdmin, createShippableOrder, createWarehouse, type Headers } from "../helpers/fixtures"
@@ -163,9 +163,11 @@ medusaIntegrationTestRunner({
       expect(await eventsOf(order.id)).toHaveLength(1)
       expect(receiver.requests).toHaveLength(requestsBefore)
 
-      // The same event again (a redelivered message, a retried subscriber) adds nothing.
-      const again = { event: { name: OrderOpsEvents.ORDER_STATUS_CHANGED, data: changes[0] }, container, pluginOptions: {} }
-      await orderWebhooksEnqueue(again as unknown as Parameters<typeof orderWebhooksEnqueue>[0])
+      // The same change enqueued again (a retried workflow) adds nothing.
+      const again = await enqueueOrderWebhookEventsWorkflow(container).run({
+        input: { changes: [{ source: "order.status_changed", ...changes[0] }], announce: true },
+      })
+      expect(again.result.delivery_ids).toEqual([])
       expect(await eventsOf(order.id)).toHaveLength(1)
       expect(receiver.requests).toHaveLength(requestsBefore)
     })

@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { createStep, createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { Webhook } from "standardwebhooks"
 import { DIGITAL_DELIVERY_MODULE } from "../../src/modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../src/modules/digital-delivery/service"
@@ -11,10 +12,20 @@ import type OrderWebhookModuleService from "../../src/modules/order-webhook/serv
 import { TEST_ORDER_MODULE } from "../../src/modules/test-order"
 import type TestOrderModuleService from "../../src/modules/test-order/service"
 import { sweepWebhookDeliveries } from "../../src/workflows/order-webhooks/utils/sweep-webhook-deliveries"
-import { enqueueOrderWebhookEventsWorkflow } from "../../src/workflows/order-webhooks/workflows/enqueue-order-webhook-events"
+import { createOrderNoteWorkflow } from "../../src/workflows/order-notes/workflows/create-order-note"
+import { enqueueOrderWebhookEventsWorkflow, enqueueOrderWebhooks } from "../../src/workflows/order-webhooks/workflows/enqueue-order-webhook-events"
 import { sendTestWebhookEventWorkflow } from "../../src/workflows/order-webhooks/workflows/send-test-webhook-event"
 import { startOrderWebhookReceiver, type OrderWebhookReceiver } from "../fakes/order-webhook-receiver"
 import { type Api, createAdmin, type Headers, settle } from "../helpers/fixtures"
+
+/** A workflow that puts a note's webhook event in the outbox, then fails: the failure-injection case. */
+const enqueueThenFailWorkflow = createWorkflow("test-order-webhooks-enqueue-then-fail", (input: { note_id: string }) => {
+  enqueueOrderWebhooks(transform({ input }, ({ input }) => [{ source: "note.shared" as const, id: input.note_id }]))
+  createStep("test-order-webhooks-fail-after-outbox", async () => {
+    throw new Error("injected failure after the outbox step")
+  })()
+  return new WorkflowResponse(null)
+})
 
 // Jobs are not registered in `server` mode: only the test sweeps, with its own clock.
 process.env.MEDUSA_WORKER_MODE = "server"
@@ -365,6 +376,56 @@ medusaIntegrationTestRunner({
       expect(bodies.find((b) => b.type === "note.shared")!.data).toMatchObject({ content: "Your parcel leaves tomorrow", is_test: false })
       expect(bodies.find((b) => b.type === "delivery.delivered")!.data).toMatchObject({ title: "E-book", quantity: 1, method: "download" })
       expect(receiver.requests.map((r) => r.raw_body).join()).not.toContain("INTERNAL")
+    })
+
+    it("a plugin workflow puts its change's events in the outbox as one of its steps: rolled back when a later step fails, written once when it succeeds", async () => {
+      const { secret } = await createEndpoint({ events: ["note.shared"] })
+      const [order] = await container.resolve(Modules.ORDER).createOrders([
+        { currency_code: "eur", email: "outbox@example.com", items: [{ title: "Mug", quantity: 1, unit_price: 10 }] },
+      ])
+      const outbox = async () =>
+        sql(
+          `select e."type", count(d."id")::int as "deliveries" from "webhook_event" e
+           left join "webhook_delivery" d on d."event_id" = e."id" and d."deleted_at" is null
+           where e."order_id" = ? and e."deleted_at" is null group by e."type"`,
+          [order.id]
+        )
+      const [note] = await container
+        .resolve<OrderNoteModuleService>(ORDER_NOTE_MODULE)
+        .createOrderNotes([{ order_id: order.id, body: "Packed with care", visible_to_customer: true, author_id: null }])
+
+      // Failure injected after the outbox step: its compensation removes what it wrote.
+      const { errors } = await enqueueThenFailWorkflow(container).run({ input: { note_id: note.id }, throwOnError: false })
+      expect(errors.map((e) => e.error.message)).toEqual(["injected failure after the outbox step"])
+      expect(await outbox()).toEqual([])
+
+      // The note workflow writes its note.shared event with the note, one delivery per endpoint.
+      const { result: created } = await createOrderNoteWorkflow(container).run({
+        input: { order_id: order.id, body: "Your parcel leaves tomorrow", visible_to_customer: true },
+      })
+      expect(await outbox()).toEqual([{ type: "note.shared", deliveries: 1 }])
+      // An internal note writes nothing.
+      await createOrderNoteWorkflow(container).run({ input: { order_id: order.id, body: "INTERNAL: check stock", visible_to_customer: false } })
+      expect(await outbox()).toEqual([{ type: "note.shared", deliveries: 1 }])
+      await sweep(T0)
+      expect(receiver.requests).toHaveLength(1)
+      const body = new Webhook(secret).verify(receiver.requests[0].raw_body, receiver.requests[0].headers) as { type: string; data: Record<string, unknown> }
+      expect(body).toMatchObject({ type: "note.shared", data: { content: "Your parcel leaves tomorrow", is_test: false } })
+      expect(created.visible_to_customer).toBe(true)
+    })
+
+    it("a change no enabled endpoint subscribes to writes nothing to the outbox", async () => {
+      await createEndpoint({ events: ["order.refunded"] })
+      await createEndpoint({ events: ["note.shared"], enabled: false })
+      const [order] = await container.resolve(Modules.ORDER).createOrders([
+        { currency_code: "eur", email: "nobody@example.com", items: [{ title: "Mug", quantity: 1, unit_price: 10 }] },
+      ])
+      const { result } = await createOrderNoteWorkflow(container).run({
+        input: { order_id: order.id, body: "Shared, but nobody listens", visible_to_customer: true },
+      })
+      expect(result.visible_to_customer).toBe(true)
+      expect(await sql(`select "id" from "webhook_event" where "order_id" = ?`, [order.id])).toEqual([])
+      expect(await sql(`select "id" from "webhook_order_reference" where "order_id" = ?`, [order.id])).toEqual([])
     })
 
     it("replays every failed delivery since a time under the same ids", async () => {

@@ -1,11 +1,15 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderWorkflowEvents, PaymentEvents } from "@medusajs/framework/utils"
-import { OrderOpsEvents, type OrderNoteEventData, type OrderStatusChangedEventData, type ShipmentEventData } from "../events"
 import type { OrderWebhookSource } from "../workflows/order-webhooks/steps/build-order-webhook-events"
 import { sweepWebhookDeliveries } from "../workflows/order-webhooks/utils/sweep-webhook-deliveries"
 import { enqueueOrderWebhookEventsWorkflow } from "../workflows/order-webhooks/workflows/enqueue-order-webhook-events"
 
-/** Which change a Medusa or plugin event is, for the webhook outbox. */
+/**
+ * Which change a Medusa event is, for the webhook outbox. The plugin's own
+ * changes (notes, shipments, deliveries, persisted statuses) are put in the
+ * outbox by the workflows that make them (`enqueueOrderWebhookEventsWorkflow`
+ * run as a step), not here.
+ */
 function sourceOf(name: string, data: Record<string, unknown>): OrderWebhookSource | null {
   const id = data.id as string
   switch (name) {
@@ -19,36 +23,13 @@ function sourceOf(name: string, data: Record<string, unknown>): OrderWebhookSour
       return { source: "payment.captured", id }
     case PaymentEvents.REFUNDED:
       return { source: "payment.refunded", id }
-    case OrderOpsEvents.NOTE_CREATED:
-    case OrderOpsEvents.NOTE_UPDATED:
-      return (data as OrderNoteEventData).notify_customer ? { source: "note.shared", id } : null
-    case OrderOpsEvents.SHIPMENT_STATUS_CHANGED: {
-      const s = data as ShipmentEventData
-      return s.status ? { source: "shipment.status_changed", id, order_id: s.order_id, status: s.status, previous_status: s.previous_status ?? null } : null
-    }
-    case OrderOpsEvents.ORDER_STATUS_CHANGED: {
-      const c = data as OrderStatusChangedEventData
-      return {
-        source: "order.status_changed",
-        id,
-        computed_at: c.computed_at,
-        fulfillment_status: c.fulfillment_status,
-        previous_fulfillment_status: c.previous_fulfillment_status,
-        payment_status: c.payment_status,
-        previous_payment_status: c.previous_payment_status,
-      }
-    }
-    case OrderOpsEvents.DELIVERY_DELIVERED:
-      return { source: "delivery.delivered", id }
-    case OrderOpsEvents.DELIVERY_FAILED:
-      return { source: "delivery.failed", id }
     default:
       return null
   }
 }
 
 /**
- * Puts the webhook events of a change in the outbox (idempotent: a retried
+ * Puts the webhook events of a Medusa change in the outbox (idempotent: a retried
  * subscriber adds nothing), then attempts the new deliveries at once; what
  * fails, or never gets attempted because of a crash, the sweep job retries.
  */
@@ -70,12 +51,6 @@ export const config: SubscriberConfig = {
     OrderWorkflowEvents.COMPLETED,
     PaymentEvents.CAPTURED,
     PaymentEvents.REFUNDED,
-    OrderOpsEvents.NOTE_CREATED,
-    OrderOpsEvents.NOTE_UPDATED,
-    OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
-    OrderOpsEvents.DELIVERY_DELIVERED,
-    OrderOpsEvents.DELIVERY_FAILED,
-    OrderOpsEvents.ORDER_STATUS_CHANGED,
   ],
   context: { subscriberId: "order-ops-order-webhooks-enqueue" },
 }

@@ -3,6 +3,7 @@ import { completeOrderWorkflow, emitEventStep } from "@medusajs/medusa/core-flow
 import { OrderOpsEvents } from "../../../events"
 import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { leaseDeliveryStep } from "../steps/lease-delivery"
 import {
@@ -83,6 +84,7 @@ export const markDeliveryDeliveredWorkflow = createWorkflow(
       eventName: OrderOpsEvents.DELIVERY_DELIVERED,
       data: transform({ delivery }, ({ delivery }) => ({ id: delivery.id, order_id: delivery.order_id, status: delivery.status })),
     }).config({ name: "emit-delivery-marked-delivered" })
+    enqueueOrderWebhooks(transform({ delivery }, ({ delivery }) => [{ source: "delivery.delivered" as const, id: delivery.id }]))
     return new WorkflowResponse(delivery)
   }
 )

@@ -3,6 +3,8 @@ import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { DeliveryLease } from "../../../modules/digital-delivery/service"
 import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
+import type { OrderWebhookSource } from "../../order-webhooks/steps/build-order-webhook-events"
 import { beginOrderStatusComputationStep } from "../../order-status/steps/begin-order-status-computation"
 import { writeOrderDeliveryStatusesStep } from "../../order-status/steps/write-order-delivery-statuses"
 import { DELIVERY_STATUS_SOURCE_FIELDS } from "../../order-status/utils/compute-delivery-status"
@@ -42,7 +44,8 @@ export type RunDeliveryWorkflowInput = {
  * 5. record the outcome and release the lease, only while the token is ours
  *    (else the row says `superseded` and nothing changes);
  * 6. timeline entry, the order's delivery status (written alone: nothing else the
- *    order's statuses depend on moved) and event (`order_ops.delivery.*`).
+ *    order's statuses depend on moved), event (`order_ops.delivery.*`) and the
+ *    outgoing webhooks' outbox (`delivery.delivered` / `delivery.failed`).
  * A step that throws gives the lease back and marks the row `interrupted`.
  */
 export const runDeliveryWorkflow = createWorkflow(runDeliveryWorkflowId, function (input: RunDeliveryWorkflowInput) {
@@ -93,6 +96,13 @@ export const runDeliveryWorkflow = createWorkflow(runDeliveryWorkflowId, functio
       }))
     )
     emitEventStep(transform({ outcome }, ({ outcome }) => deliveryEvent(outcome.delivery)))
+    enqueueOrderWebhooks(
+      transform({ outcome }, ({ outcome }): OrderWebhookSource[] =>
+        outcome.delivery.status === "delivered" || outcome.delivery.status === "failed"
+          ? [{ source: `delivery.${outcome.delivery.status}`, id: outcome.delivery.id }]
+          : []
+      )
+    )
   })
 
   return new WorkflowResponse(

@@ -3,6 +3,7 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
 import { SHIPMENT_STATUS_LABELS } from "../../../modules/shipment/state-machine"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { applyCarrierWebhookBatchStep } from "../steps/apply-carrier-webhook-batch"
 import { applyCarrierWebhooksStep } from "../steps/apply-carrier-webhooks"
@@ -74,6 +75,17 @@ export const applyCarrierWebhooksWorkflow = createWorkflow(
           }))
         ),
       }).config({ name: "emit-shipment-status-changed" })
+      enqueueOrderWebhooks(
+        transform({ batch }, ({ batch }) =>
+          batch.moves.map((move) => ({
+            source: "shipment.status_changed" as const,
+            id: move.shipment_id,
+            order_id: move.order_id,
+            status: move.to,
+            previous_status: move.from,
+          }))
+        )
+      )
     })
 
     const outcome = transform({ batch, oneByOne }, ({ batch, oneByOne }) => ({

@@ -7,6 +7,7 @@ import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
 import type { OrderNoteDTO } from "../../../types"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { createOrderNotesStep } from "../steps/create-order-notes"
 import { normalizeOrderNoteBodyStep } from "../steps/validate-order-note-input"
 import { noteExcerpt } from "../utils/validate-note"
@@ -82,6 +83,9 @@ export const createOrderNoteWorkflow = createWorkflow(
         notify_customer: note.visible_to_customer,
       })),
     })
+    enqueueOrderWebhooks(
+      transform({ note }, ({ note }) => (note.visible_to_customer ? [{ source: "note.shared" as const, id: note.id }] : []))
+    )
 
     return new WorkflowResponse(note)
   }

@@ -8,6 +8,7 @@ import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
 import type { OrderNoteDTO } from "../../../types"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { editOrderNotesStep } from "../steps/edit-order-notes"
 import { validateNoteOnOrderStep } from "../steps/validate-note-on-order"
 import { normalizeOrderNoteBodyStep } from "../steps/validate-order-note-input"
@@ -101,6 +102,9 @@ export const updateOrderNoteWorkflow = createWorkflow(
         eventName: OrderOpsEvents.NOTE_UPDATED,
         data: transform({ change }, ({ change }) => change.event),
       })
+      enqueueOrderWebhooks(
+        transform({ change }, ({ change }) => (change.event.notify_customer ? [{ source: "note.shared" as const, id: change.event.id }] : []))
+      )
     })
 
     return new WorkflowResponse(transform({ change }, ({ change }) => change.note))

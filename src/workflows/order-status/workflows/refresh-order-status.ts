@@ -10,6 +10,7 @@ import { OrderOpsEvents } from "../../../events"
 import type { OrderStatusDTO } from "../../../types"
 import { beginOrderStatusComputationStep } from "../steps/begin-order-status-computation"
 import { loadOrderCaseSummariesStep } from "../../order-case/steps/load-order-case-summaries"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { resolveStatusOrderIdsStep } from "../steps/resolve-status-order-ids"
 import { upsertOrderStatusesStep } from "../steps/upsert-order-statuses"
 import {
@@ -142,6 +143,9 @@ export const refreshOrderStatusWorkflow = createWorkflow(
           eventName: OrderOpsEvents.ORDER_STATUS_CHANGED,
           data: transform({ upserted }, ({ upserted }) => upserted.changes),
         }).config({ name: "emit-order-status-changed" })
+        enqueueOrderWebhooks(
+          transform({ upserted }, ({ upserted }) => upserted.changes.map((change) => ({ source: "order.status_changed" as const, ...change })))
+        )
         return upserted
       }
     )

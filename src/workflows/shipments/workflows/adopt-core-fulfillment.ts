@@ -2,6 +2,7 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { acquireLockStep, emitEventStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { createShipmentStep } from "../steps/create-shipment"
 import { carrierName } from "../utils/carriers"
@@ -166,6 +167,11 @@ export const adoptCoreFulfillmentWorkflow = createWorkflow(
           previous_status: null,
         })),
       }).config({ name: "emit-adopted-shipment-status" })
+      enqueueOrderWebhooks(
+        transform({ adopted }, ({ adopted }) => [
+          { source: "shipment.status_changed" as const, id: adopted!.id, order_id: adopted!.order_id, status: adopted!.status, previous_status: null },
+        ])
+      )
     })
 
     releaseLockStep({ key: lockKey })

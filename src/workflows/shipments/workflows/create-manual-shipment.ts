@@ -16,6 +16,7 @@ import { OrderOpsEvents } from "../../../events"
 import type { ShippingPointValue } from "../../../modules/shipment/state-machine"
 import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { createShipmentStep } from "../steps/create-shipment"
 import {
@@ -193,6 +194,11 @@ export const createManualShipmentWorkflow = createWorkflow(
           previous_status: null,
         })),
       }).config({ name: "emit-shipment-shipped" })
+      enqueueOrderWebhooks(
+        transform({ shipment }, ({ shipment }) => [
+          { source: "shipment.status_changed" as const, id: shipment.id, order_id: shipment.order_id, status: shipment.status, previous_status: null },
+        ])
+      )
     })
 
     // The persisted statuses change now, not when a subscriber gets round to it,

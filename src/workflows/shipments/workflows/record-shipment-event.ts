@@ -17,6 +17,7 @@ import { OrderOpsEvents } from "../../../events"
 import type { ShipmentStatusValue } from "../../../modules/shipment/state-machine"
 import { hasParcelLeft, SHIPMENT_STATUS_LABELS } from "../../../modules/shipment/state-machine"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
+import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { recordShipmentEventStep } from "../steps/record-shipment-event"
 
@@ -180,6 +181,17 @@ export const recordShipmentEventWorkflow = createWorkflow(
           previous_status: result.previous.status,
         })),
       })
+      enqueueOrderWebhooks(
+        transform({ result }, ({ result }) => [
+          {
+            source: "shipment.status_changed" as const,
+            id: result.shipment.id,
+            order_id: result.shipment.order_id,
+            status: result.shipment.status,
+            previous_status: result.previous.status,
+          },
+        ])
+      )
     })
 
     releaseLockStep({ key: input.shipment_id })
