@@ -9,6 +9,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ORDER_DOCUMENT_MODULE } from "../../src/modules/order-document"
 import type OrderDocumentModuleService from "../../src/modules/order-document/service"
 import type { DocumentJobDTO } from "../../src/types"
+import { EXPORT_PAGE_SIZE } from "../../src/workflows/order-documents/steps/write-order-export"
 import { type Api, createAdmin, type Headers } from "../helpers/fixtures"
 import { benchOrderId, type Knex, seedBenchOrders, vacuumSeededTables } from "./seed-orders"
 import { machineDescription, writeBenchmark } from "./stats"
@@ -263,7 +264,7 @@ medusaIntegrationTestRunner({
           "The worker also samples process.memoryUsage() every 250 ms (peak V8 heap used) and reads the heap used after a final forced GC: " +
           "equal to the start's, the export held nothing once done, and a peak far above it is garbage V8 had not yet collected. " +
           "order-ops: POST /admin/order-ops/exports (default columns, one row per order) over HTTP, then one sweep of runDocumentJobs in the worker process, as the scheduled job runs it " +
-          "(keyset pages of 500 orders, csv-stringify / exceljs streaming writer into the file module's upload stream, local file provider). " +
+          `(keyset pages of ${EXPORT_PAGE_SIZE} orders, csv-stringify / exceljs streaming writer into the file module's upload stream, local file provider). ` +
           "Core: its own POST /admin/orders/export route handler behind its own query middleware (AdminGetOrdersParams, exportTransformQueryConfig) called in the worker process; " +
           "the clock stops at its workflow's feed notification (polled every 100 ms). " +
           "Every file is read back: CSV data lines counted, XLSX and PDF by the job's progress. " +
