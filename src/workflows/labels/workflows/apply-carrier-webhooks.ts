@@ -1,9 +1,7 @@
 import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { OrderOpsEvents } from "../../../events"
 import { SHIPMENT_STATUS_LABELS } from "../../../modules/shipment/state-machine"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
-import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
+import { announceShipmentMoves, type ShipmentMove } from "../../shipments/utils/announce-shipment-moves"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { applyCarrierWebhookBatchStep } from "../steps/apply-carrier-webhook-batch"
 import { applyCarrierWebhooksStep } from "../steps/apply-carrier-webhooks"
@@ -64,27 +62,11 @@ export const applyCarrierWebhooksWorkflow = createWorkflow(
     })
 
     when({ batch }, ({ batch }) => batch.moves.length > 0).then(() => {
-      emitEventStep({
-        eventName: OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
-        data: transform({ batch }, ({ batch }) =>
-          batch.moves.map((move) => ({
-            id: move.shipment_id,
-            order_id: move.order_id,
-            status: move.to,
-            previous_status: move.from,
-          }))
+      announceShipmentMoves(
+        transform({ batch }, ({ batch }): ShipmentMove[] =>
+          batch.moves.map((move) => ({ id: move.shipment_id, order_id: move.order_id, status: move.to, previous_status: move.from }))
         ),
-      }).config({ name: "emit-shipment-status-changed" })
-      enqueueOrderWebhooks(
-        transform({ batch }, ({ batch }) =>
-          batch.moves.map((move) => ({
-            source: "shipment.status_changed" as const,
-            id: move.shipment_id,
-            order_id: move.order_id,
-            status: move.to,
-            previous_status: move.from,
-          }))
-        )
+        "emit-shipment-status-changed"
       )
     })
 

@@ -2,9 +2,9 @@ import { createWorkflow, transform, when, WorkflowResponse } from "@medusajs/fra
 import { acquireLockStep, emitEventStep, releaseLockStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
-import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { createShipmentStep } from "../steps/create-shipment"
+import { announceShipmentMoves, type ShipmentMove } from "../utils/announce-shipment-moves"
 import { carrierName } from "../utils/carriers"
 import { planFulfillmentAdoption, type CoreFulfillment, type FulfillmentAdoption } from "../utils/core-fulfillment"
 
@@ -158,19 +158,11 @@ export const adoptCoreFulfillmentWorkflow = createWorkflow(
     })
 
     when({ adopted }, ({ adopted }) => Boolean(adopted && adopted.status !== "awaiting_shipment")).then(() => {
-      emitEventStep({
-        eventName: OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
-        data: transform({ adopted }, ({ adopted }) => ({
-          id: adopted!.id,
-          order_id: adopted!.order_id,
-          status: adopted!.status,
-          previous_status: null,
-        })),
-      }).config({ name: "emit-adopted-shipment-status" })
-      enqueueOrderWebhooks(
-        transform({ adopted }, ({ adopted }) => [
-          { source: "shipment.status_changed" as const, id: adopted!.id, order_id: adopted!.order_id, status: adopted!.status, previous_status: null },
-        ])
+      announceShipmentMoves(
+        transform({ adopted }, ({ adopted }): ShipmentMove[] => [
+          { id: adopted!.id, order_id: adopted!.order_id, status: adopted!.status, previous_status: null },
+        ]),
+        "emit-adopted-shipment-status"
       )
     })
 

@@ -16,9 +16,9 @@ import { OrderOpsEvents } from "../../../events"
 import type { ShippingPointValue } from "../../../modules/shipment/state-machine"
 import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-held"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
-import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
 import { createShipmentStep } from "../steps/create-shipment"
+import { announceShipmentMoves, type ShipmentMove } from "../utils/announce-shipment-moves"
 import {
   validateShipmentRequestStep,
   type ValidateShipmentRequestStepInput,
@@ -185,19 +185,11 @@ export const createManualShipmentWorkflow = createWorkflow(
     }).config({ name: "emit-shipment-created" })
 
     when({ plan }, ({ plan }) => plan.ship).then(() => {
-      emitEventStep({
-        eventName: OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
-        data: transform({ shipment }, ({ shipment }) => ({
-          id: shipment.id,
-          order_id: shipment.order_id,
-          status: shipment.status,
-          previous_status: null,
-        })),
-      }).config({ name: "emit-shipment-shipped" })
-      enqueueOrderWebhooks(
-        transform({ shipment }, ({ shipment }) => [
-          { source: "shipment.status_changed" as const, id: shipment.id, order_id: shipment.order_id, status: shipment.status, previous_status: null },
-        ])
+      announceShipmentMoves(
+        transform({ shipment }, ({ shipment }): ShipmentMove[] => [
+          { id: shipment.id, order_id: shipment.order_id, status: shipment.status, previous_status: null },
+        ]),
+        "emit-shipment-shipped"
       )
     })
 

@@ -8,17 +8,15 @@ import {
   acquireLockStep,
   cancelOrderFulfillmentWorkflow,
   createOrderShipmentWorkflow,
-  emitEventStep,
   markOrderFulfillmentAsDeliveredWorkflow,
   releaseLockStep,
   useQueryGraphStep,
 } from "@medusajs/medusa/core-flows"
-import { OrderOpsEvents } from "../../../events"
 import type { ShipmentStatusValue } from "../../../modules/shipment/state-machine"
 import { hasParcelLeft, SHIPMENT_STATUS_LABELS } from "../../../modules/shipment/state-machine"
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
-import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
+import { announceShipmentMoves, type ShipmentMove } from "../utils/announce-shipment-moves"
 import { recordShipmentEventStep } from "../steps/record-shipment-event"
 
 /** Input of {@link recordShipmentEventWorkflow}. */
@@ -172,25 +170,11 @@ export const recordShipmentEventWorkflow = createWorkflow(
           order_ids: input.refresh_order_status === false ? [] : [result.shipment.order_id],
         })),
       })
-      emitEventStep({
-        eventName: OrderOpsEvents.SHIPMENT_STATUS_CHANGED,
-        data: transform({ result }, ({ result }) => ({
-          id: result.shipment.id,
-          order_id: result.shipment.order_id,
-          status: result.shipment.status,
-          previous_status: result.previous.status,
-        })),
-      })
-      enqueueOrderWebhooks(
-        transform({ result }, ({ result }) => [
-          {
-            source: "shipment.status_changed" as const,
-            id: result.shipment.id,
-            order_id: result.shipment.order_id,
-            status: result.shipment.status,
-            previous_status: result.previous.status,
-          },
-        ])
+      announceShipmentMoves(
+        transform({ result }, ({ result }): ShipmentMove[] => [
+          { id: result.shipment.id, order_id: result.shipment.order_id, status: result.shipment.status, previous_status: result.previous.status },
+        ]),
+        "emit-shipment-status-changed"
       )
     })
 
