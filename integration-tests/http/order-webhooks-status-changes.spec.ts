@@ -80,14 +80,11 @@ medusaIntegrationTestRunner({
         last = now
       }
     }
-    const createEndpoint = async () =>
-      (
-        await api.post(
-          "/admin/order-ops/webhooks",
-          { url: receiver.url, events: ["order.payment_status_changed", "order.fulfillment_status_changed"] },
-          admin
-        )
-      ).data as { webhook_endpoint: { id: string }; secret: string }
+    const createEndpoint = async (events = ["order.payment_status_changed", "order.fulfillment_status_changed"]) =>
+      (await api.post("/admin/order-ops/webhooks", { url: receiver.url, events }, admin)).data as {
+        webhook_endpoint: { id: string }
+        secret: string
+      }
     /** An order with a first status row (unfulfilled, unpaid), as after its placement. */
     const orderWithStatusRow = async () => {
       const order = await createShippableOrder(container, warehouse)
@@ -170,6 +167,26 @@ medusaIntegrationTestRunner({
       expect(again.result.delivery_ids).toEqual([])
       expect(await eventsOf(order.id)).toHaveLength(1)
       expect(receiver.requests).toHaveLength(requestsBefore)
+    })
+
+    it("shipment moves made by the plugin's workflows (shipped by hand, then a tracking event) send one shipment.status_changed each, with carrier and tracking", async () => {
+      const { secret } = await createEndpoint(["shipment.status_changed"])
+      const order = await orderWithStatusRow()
+      const items = order.items.map((i) => ({ line_item_id: i.id, quantity: i.quantity }))
+      const shipped = await api.post(`/admin/orders/${order.id}/shipments`, { items, shipping_point: "local", carrier: "dhl", tracking_number: "JD0001" }, admin)
+      const shipment = shipped.data.shipment as { id: string; status: string; carrier: string }
+      const moved = await api.post(`/admin/shipments/${shipment.id}/events`, { status: "in_transit", location: "Hamburg" }, admin)
+      expect(moved.data).toMatchObject({ applied: true, shipment: { status: "in_transit" } })
+      await eventually(async () => received(secret, ["shipment.status_changed"]).length, (n) => n >= 2)
+      await quiet(order.id)
+
+      const bodies = received(secret, ["shipment.status_changed"]) as unknown as { data: Body["data"] & { carrier: string; tracking_number: string } }[]
+      const moves = bodies.map((b) => `${b.data.previous_status}>${b.data.status}`).sort()
+      expect(moves).toEqual([`${shipment.status}>in_transit`, `null>${shipment.status}`].sort())
+      expect(shipment.carrier).toBeTruthy()
+      expect(bodies.every((b) => b.data.carrier === shipment.carrier)).toBe(true)
+      expect(bodies.every((b) => b.data.tracking_number === "JD0001" && b.data.is_test === false)).toBe(true)
+      expect(receiver.requests.map((r) => r.raw_body).join()).not.toContain(order.id)
     })
 
     it("a shipment delivered sends one order.fulfillment_status_changed to delivered, with the status before", async () => {
