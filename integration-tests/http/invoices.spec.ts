@@ -2,9 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { extractText, getDocumentProxy } from "unpdf"
-import { ORDER_STATUS_MODULE } from "../../src/modules/order-status"
-import type OrderStatusModuleService from "../../src/modules/order-status/service"
-import type { OrderStatusDTO } from "../../src/types"
+import { TEST_ORDER_MODULE } from "../../src/modules/test-order"
+import type TestOrderModuleService from "../../src/modules/test-order/service"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
 import { type Api, createAdmin, type Headers, settle } from "../helpers/fixtures"
 
@@ -37,11 +36,12 @@ medusaIntegrationTestRunner({
         }))
       )
       orderIds.push(...created.map((o) => o.id))
+      // Flagged the way the plugin's test orders are (a test_order row), before the
+      // statuses are computed: the status heal job recomputes is_test from that row.
+      await container.resolve<TestOrderModuleService>(TEST_ORDER_MODULE).createTestOrders(
+        orderIds.slice(20).map((order_id) => ({ order_id, payment_state: "paid" as const }))
+      )
       await refreshOrderStatusWorkflow(container).run({ input: { order_ids: orderIds } })
-      // The last two are test orders.
-      const statuses = container.resolve<OrderStatusModuleService>(ORDER_STATUS_MODULE)
-      const rows = (await statuses.listOrderStatusRows({ order_id: orderIds.slice(20) })) as unknown as OrderStatusDTO[]
-      await statuses.updateOrderStatusRows(rows.map((r) => ({ id: r.id, is_test: true })))
     })
 
     it("20 concurrent issues get 20 consecutive numbers, none shared, none skipped", async () => {
