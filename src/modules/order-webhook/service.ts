@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto"
-import { generateEntityId, InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import type { Context } from "@medusajs/framework/types"
+import { newEntityId } from "../../utils/entity-id"
 import { parsePluginOptions, type PluginOptions } from "../../options"
 import { WebhookAttempt, WebhookDelivery, WebhookEndpoint, WebhookEvent, WebhookOrderReference } from "./models"
 
@@ -134,7 +135,7 @@ class OrderWebhookModuleService extends MedusaService({
        values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)
        on conflict ("dedupe_key") where "deleted_at" is null do nothing
        returning "id"`,
-      [generateEntityId("", "whevt"), input.type, input.version, input.dedupe_key, input.order_id, input.is_test, JSON.stringify(input.payload), input.occurred_at]
+      [newEntityId("whevt"), input.type, input.version, input.dedupe_key, input.order_id, input.is_test, JSON.stringify(input.payload), input.occurred_at]
     )
     if (!inserted.length) {
       const [existing] = await db(sharedContext).execute(`select "id" from "webhook_event" where "dedupe_key" = ? and "deleted_at" is null`, [input.dedupe_key])
@@ -148,18 +149,19 @@ class OrderWebhookModuleService extends MedusaService({
            where "deleted_at" is null and "enabled" and "events" @> ?::jsonb and (not ? or "include_test_orders")`,
           [JSON.stringify([input.type]), input.is_test]
         )
-    const delivery_ids: string[] = []
-    for (const endpoint of endpoints) {
-      const id = generateEntityId("", "msg")
-      await db(sharedContext).execute(
-        `insert into "webhook_delivery" ("id", "endpoint_id", "event_id", "event_type", "scheduled_from", "next_attempt_at")
-         values (?, ?, ?, ?, now(), now())
-         on conflict ("endpoint_id", "event_id") where "deleted_at" is null do nothing`,
-        [id, endpoint.id, event_id, input.type]
-      )
-      delivery_ids.push(id)
+    if (!endpoints.length) {
+      return { event_id, created: true, delivery_ids: [] }
     }
-    return { event_id, created: true, delivery_ids }
+    // One statement for every endpoint's delivery (the event is new: none exists yet).
+    const rows = endpoints.map((endpoint) => [newEntityId("msg"), endpoint.id, event_id, input.type])
+    const delivered = await db(sharedContext).execute(
+      `insert into "webhook_delivery" ("id", "endpoint_id", "event_id", "event_type", "scheduled_from", "next_attempt_at")
+       values ${rows.map(() => "(?, ?, ?, ?, now(), now())").join(", ")}
+       on conflict ("endpoint_id", "event_id") where "deleted_at" is null do nothing
+       returning "id"`,
+      rows.flat()
+    )
+    return { event_id, created: true, delivery_ids: delivered.map((r) => r.id as string) }
   }
 
   /**
@@ -315,7 +317,7 @@ class OrderWebhookModuleService extends MedusaService({
         input.status_code,
         input.error,
         status === "succeeded" ? input.now : null,
-        generateEntityId("", "whatt"),
+        newEntityId("whatt"),
         input.duration_ms,
         input.response_body,
         input.outcome,
@@ -405,7 +407,7 @@ class OrderWebhookModuleService extends MedusaService({
     await db(sharedContext).execute(
       `insert into "webhook_order_reference" ("id", "order_id", "reference") values (?, ?, ?)
        on conflict ("order_id") where "deleted_at" is null do nothing`,
-      [generateEntityId("", "whref"), order_id, generateOrderReference()]
+      [newEntityId("whref"), order_id, generateOrderReference()]
     )
     const [row] = await db(sharedContext).execute(`select "reference" from "webhook_order_reference" where "order_id" = ? and "deleted_at" is null`, [order_id])
     return row.reference as string
