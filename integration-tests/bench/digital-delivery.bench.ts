@@ -1,5 +1,4 @@
 import os from "node:os"
-import { Client } from "pg"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -11,7 +10,7 @@ import seedDemo from "../../src/scripts/seed-demo"
 import { createOrderDeliveriesWorkflow } from "../../src/workflows/digital-delivery/workflows/create-order-deliveries"
 import { startWebhookReceiver, WEBHOOK_FAKE_SECRET, type WebhookReceiverHandle } from "../fakes/webhook-receiver"
 import { type Api, createAdmin } from "../helpers/fixtures"
-import { machineDescription, percentile, timeIt, writeBenchmark } from "./stats"
+import { machineDescription, percentile, timeIt, watchQueries, writeBenchmark } from "./stats"
 
 // No scheduled sweep inside the app: the benchmark runs the sweeps itself.
 process.env.MEDUSA_WORKER_MODE = "server"
@@ -37,29 +36,6 @@ const loaded = os.loadavg()[0] > os.cpus().length
 
 /** `1` prints the SQL statements run during the sweeps, grouped by shape, most frequent first (a diagnostic, not a figure). */
 const QUERY_STATS = process.env.BENCH_QUERY_STATS === "1"
-
-/** Counts pg `Client.prototype.query` calls by statement shape (literals and placeholders folded) until the returned stop is called, which prints them. */
-function startQueryStats() {
-  const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
-  const original = prototype.query
-  const counts = new Map<string, number>()
-  let total = 0
-  prototype.query = function (this: unknown, ...args: unknown[]) {
-    const first = args[0] as string | { text?: string } | undefined
-    const text = typeof first === "string" ? first : first?.text ?? "?"
-    // Workflow runs read their execution row: keep the workflow's id, so the runs are counted per workflow.
-    const workflow = /from "workflow_execution"/.test(text) ? ` [${/'([^']*)'/.exec(text)?.[1] ?? JSON.stringify(args[1])?.slice(0, 60)}]` : ""
-    const shape = workflow ? `workflow_execution read${workflow}` : text.replace(/'(?:[^']|'')*'/g, "'…'").replace(/\$\d+/g, "$").replace(/\b\d+\b/g, "N").replace(/\s+/g, " ").slice(0, 160)
-    counts.set(shape, (counts.get(shape) ?? 0) + 1)
-    total += 1
-    return original.apply(this, args)
-  }
-  return () => {
-    prototype.query = original
-    const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 60)
-    console.log(`${total} queries\n` + top.map(([q, n]) => `${String(n).padStart(7)}  ${q}`).join("\n"))
-  }
-}
 
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, any>[] }> }
 
@@ -171,13 +147,17 @@ medusaIntegrationTestRunner({
         pool(orders, concurrency, (o) => createOrderDeliveriesWorkflow(container).run({ input: { order_id: o.id } }))
       )
       let sweeps = 0
-      const stopQueryStats = QUERY_STATS ? startQueryStats() : null
+      const queryStats = QUERY_STATS ? watchQueries() : null
+      queryStats?.start()
       const sweepMs = await timeIt(async () => {
         while ((await digitalDeliverySweepJob(container)).attempted) {
           sweeps++
         }
       })
-      stopQueryStats?.()
+      if (queryStats) {
+        console.log(queryStats.report())
+        queryStats.restore()
+      }
       const e2eMs = createMs + sweepMs
       const orderIds = orders.map((o) => o.id)
       // Follow-ups: the delivered-event subscribers run them as deliveries land (in the background,

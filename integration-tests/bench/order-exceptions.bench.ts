@@ -2,9 +2,8 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { loadavg } from "node:os"
-import { Client } from "pg"
 import { type Api, createAdmin } from "../helpers/fixtures"
-import { machineDescription, percentile, timeIt, writeBenchmark } from "./stats"
+import { machineDescription, percentile, timeIt, watchQueries, writeBenchmark } from "./stats"
 
 jest.setTimeout(45 * 60 * 1000)
 
@@ -96,22 +95,11 @@ medusaIntegrationTestRunner({
       expect(matching).toBeLessThanOrEqual(Math.ceil(ORDERS / 100) + 7)
       expect(first.data.exceptions).toHaveLength(50)
 
-      const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
-      const originalQuery = prototype.query
-      let counting = false
-      let queries = 0
-      prototype.query = function (this: unknown, ...args: unknown[]) {
-        if (counting) queries += 1
-        return originalQuery.apply(this, args)
-      }
+      const queries = watchQueries()
       const countQueries = async (url: string) => {
         const counts: number[] = []
         for (let i = 0; i < QUERY_COUNT_RUNS; i++) {
-          queries = 0
-          counting = true
-          await api.get(url, admin)
-          counting = false
-          counts.push(queries)
+          counts.push(await queries.count(() => api.get(url, admin)))
         }
         return Math.min(...counts)
       }
@@ -119,7 +107,7 @@ medusaIntegrationTestRunner({
       try {
         for (const url of [inbox(10), inbox(50), inbox(200), list]) queryCounts[url] = await countQueries(url)
       } finally {
-        prototype.query = originalQuery
+        queries.restore()
       }
       expect(queryCounts[inbox(10)]).toBe(queryCounts[inbox(200)])
 

@@ -1,10 +1,9 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Client } from "pg"
 import { refreshOrderStatusWorkflow } from "../../src/workflows"
 import { type Api, createAdmin } from "../helpers/fixtures"
 import { benchOrderId, seedBenchOrders, vacuumSeededTables } from "./seed-orders"
-import { machineDescription, percentile, timeIt, writeBenchmark } from "./stats"
+import { machineDescription, percentile, timeIt, watchQueries, writeBenchmark } from "./stats"
 
 jest.setTimeout(45 * 60 * 1000)
 
@@ -78,24 +77,11 @@ medusaIntegrationTestRunner({
       expect(firstCore.data.orders).toHaveLength(20)
 
       // --- SQL queries per request -----------------------------------------
-      const prototype = Client.prototype as unknown as { query: (...args: unknown[]) => unknown }
-      const originalQuery = prototype.query
-      let counting = false
-      let queries = 0
-      prototype.query = function (this: unknown, ...args: unknown[]) {
-        if (counting) {
-          queries += 1
-        }
-        return originalQuery.apply(this, args)
-      }
+      const queries = watchQueries()
       const countQueries = async (url: string) => {
         const counts: number[] = []
         for (let i = 0; i < QUERY_COUNT_RUNS; i++) {
-          queries = 0
-          counting = true
-          await api.get(url, admin)
-          counting = false
-          counts.push(queries)
+          counts.push(await queries.count(() => api.get(url, admin)))
         }
         // Anything else the app does meanwhile only ever adds: the minimum is the request's own.
         return Math.min(...counts)
@@ -107,7 +93,7 @@ medusaIntegrationTestRunner({
           queryCounts[core(limit)] = await countQueries(core(limit))
         }
       } finally {
-        prototype.query = originalQuery
+        queries.restore()
       }
       expect(queryCounts[ours(20)]).toBeGreaterThan(0)
       expect(queryCounts[ours(20)]).toBe(queryCounts[ours(100)])

@@ -8,7 +8,7 @@ import type OrderWebhookModuleService from "../../src/modules/order-webhook/serv
 import { sweepWebhookDeliveries } from "../../src/workflows/order-webhooks/utils/sweep-webhook-deliveries"
 import { startOrderWebhookReceiver, type OrderWebhookReceiver } from "../fakes/order-webhook-receiver"
 import { type Api, createAdmin } from "../helpers/fixtures"
-import { machineDescription, percentile, writeBenchmark } from "./stats"
+import { machineDescription, percentile, watchQueries, writeBenchmark } from "./stats"
 
 // No scheduled sweep inside the app: the benchmark drives delivery itself.
 process.env.MEDUSA_WORKER_MODE = "server"
@@ -18,6 +18,8 @@ jest.setTimeout(60 * 60 * 1000)
 const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS || 10_000)
 const PACED_EVENTS = Number(process.env.BENCH_WEBHOOK_PACED_EVENTS || 200)
 const PACE_MS = 20
+/** BENCH_QUERY_STATS=1: print the sweep's SQL statements by shape. */
+const QUERY_STATS = process.env.BENCH_QUERY_STATS === "1"
 const GOAL_RATIO = 0.5
 const GOAL_P95_MS = 2_000
 const loadAtStart = os.loadavg().map((n) => n.toFixed(1)).join(" / ")
@@ -71,12 +73,18 @@ medusaIntegrationTestRunner({
           })
         }
         const enqueueMs = Date.now() - enqueueStart
+        const queryStats = QUERY_STATS ? watchQueries() : null
+        queryStats?.start()
         const sweepStart = Date.now()
         for (;;) {
           const { attempted } = await sweepWebhookDeliveries(container)
           if (!attempted) break
         }
         const sweepMs = Date.now() - sweepStart
+        if (queryStats) {
+          console.log(queryStats.report())
+          queryStats.restore()
+        }
         const delivered = receivers.reduce((n, r) => n + r.requests.length, 0)
         expect(delivered).toBe(EVENTS * 3)
         const pluginRate = delivered / (sweepMs / 1000)
