@@ -36,8 +36,6 @@ export type AdminDeliveryCode = Pick<LicenseCodeDTO, "code" | "status" | "assign
  * Its `line_item_id` names the order line; the variant title tells e.g. EPUB from PDF.
  */
 export type AdminDelivery = DeliveryDTO & {
-  /** A revoke is owed and will be tried again then (until it succeeds or a person closes it). */
-  revoke_next_at: Date | string | null
   status_label: string
   attempts_log: AdminDeliveryAttempt[]
   codes: AdminDeliveryCode[]

@@ -1,3 +1,4 @@
+import type { HttpTypes } from "@medusajs/framework/types"
 import type { AdminRate, ParcelTemplateDTO, ShippingLabelDTO } from "../label"
 import type { CarrierCode } from "../../modules/shipment/carriers/types"
 import type { AdminShipment } from "./shipments"
@@ -22,4 +23,4 @@ export type AdminParcelTemplatesResponse = { parcel_templates: ParcelTemplateDTO
 /** `POST /admin/parcel-templates`, `POST /admin/parcel-templates/:id` */
 export type AdminParcelTemplateResponse = { parcel_template: ParcelTemplateDTO }
 /** `DELETE /admin/parcel-templates/:id` */
-export type AdminDeleteParcelTemplateResponse = { id: string; object: "parcel_template"; deleted: true }
+export type AdminDeleteParcelTemplateResponse = HttpTypes.DeleteResponse<"parcel_template">

@@ -1,3 +1,4 @@
+import type { HttpTypes } from "@medusajs/framework/types"
 import type { TestOrderDTO } from "../test-order"
 
 /** The record that flags an order as a test order, with the order's display id. */
@@ -24,7 +25,7 @@ export type AdminTestOrdersResponse = {
 export type AdminOrderTestOrderResponse = { test_order: (TestOrderDTO & { display_id: number }) | null }
 
 /** `DELETE /admin/test-orders/:id` */
-export type AdminDeleteTestOrderResponse = { id: string; object: "test_order"; deleted: true }
+export type AdminDeleteTestOrderResponse = HttpTypes.DeleteResponse<"test_order">
 
 /** `POST /admin/test-orders/purge` */
 export type AdminPurgeTestOrdersResponse = { deleted: number; order_ids: string[] }

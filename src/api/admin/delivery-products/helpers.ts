@@ -46,7 +46,7 @@ export async function listOrderDeliveries(scope: MedusaContainer, orderId: strin
   const deliveries = (await service.listDeliveries(
     { order_id: orderId },
     { relations: ["attempt_log"], order: { created_at: "ASC" } }
-  )) as unknown as (DeliveryDTO & Pick<AdminDelivery, "revoke_next_at"> & { attempt_log: DeliveryAttemptDTO[] })[]
+  )) as unknown as (DeliveryDTO & { attempt_log: DeliveryAttemptDTO[] })[]
   if (!deliveries.length) {
     return []
   }

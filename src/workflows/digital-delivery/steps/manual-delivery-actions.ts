@@ -25,7 +25,7 @@ async function leasedOpenDelivery(
   if (!lease) {
     throw new MedusaError(MedusaError.Types.CONFLICT, `Delivery ${id} is being attempted right now; try again in a moment`)
   }
-  const delivery = (await service.retrieveDelivery(id)) as unknown as DeliveryDTO & { revoke_requested_at: unknown }
+  const delivery = (await service.retrieveDelivery(id)) as unknown as DeliveryDTO
   if (!OPEN.includes(delivery.status) || delivery.revoke_requested_at) {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Delivery ${id} is ${delivery.status}; it cannot be ${action}`)
   }
@@ -159,9 +159,7 @@ export const closeOwedRevokeStep = createStep(
     if (!input.lease) {
       throw new MedusaError(MedusaError.Types.CONFLICT, `Delivery ${input.delivery_id} is being revoked right now; try again in a moment`)
     }
-    const before = (await service.retrieveDelivery(input.delivery_id)) as unknown as DeliveryDTO & {
-      revoke_next_at: Date | string | null
-    }
+    const before = (await service.retrieveDelivery(input.delivery_id)) as unknown as DeliveryDTO
     if (before.status !== "revoked" || (!before.revoke_next_at && !before.outcome_unknown && !before.last_error)) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Delivery ${input.delivery_id} has no open revoke to close`)
     }

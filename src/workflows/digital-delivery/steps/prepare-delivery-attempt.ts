@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
 import type { DeliveryLease } from "../../../modules/digital-delivery/service"
-import type { DeliveryContext } from "../../../modules/digital-delivery/methods/types"
+import type { DeliveryAttemptLogKind, DeliveryContext } from "../../../modules/digital-delivery/methods/types"
 import { assertDeliveryTransition } from "../../../modules/digital-delivery/state-machine"
 import { deliveryContext } from "../utils/attempt-delivery"
 import { loadDeliveryOrder } from "../utils/order-context"
@@ -10,8 +10,8 @@ import type { DeliveryDTO, DeliveryProductDTO } from "../utils/types"
 
 export const prepareDeliveryAttemptStepId = "order-ops-prepare-delivery-attempt"
 
-/** What kind of outside work an attempt does. */
-export type DeliveryAttemptKind = "deliver" | "revoke"
+/** What kind of outside work an attempt does: the automatic kinds of the attempt log. */
+export type DeliveryAttemptKind = Extract<DeliveryAttemptLogKind, "deliver" | "revoke">
 
 /** Everything the later steps of an attempt need, decided before anything is written. */
 export type DeliveryAttemptPlan = {
@@ -59,9 +59,7 @@ export const prepareDeliveryAttemptStep = createStep(
   prepareDeliveryAttemptStepId,
   async (input: PrepareDeliveryAttemptInput, { container }) => {
     const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
-    const delivery = (await service.retrieveDelivery(input.delivery_id)) as unknown as DeliveryDTO & {
-      revoke_requested_at: Date | string | null
-    }
+    const delivery = (await service.retrieveDelivery(input.delivery_id)) as unknown as DeliveryDTO
     const plan: DeliveryAttemptPlan = {
       skip: null,
       kind: input.kind,

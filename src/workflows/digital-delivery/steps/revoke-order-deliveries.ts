@@ -5,7 +5,7 @@ import type { DeliveryDTO } from "../utils/types"
 
 export const requestDeliveryRevokesStepId = "order-ops-request-delivery-revokes"
 
-type Owed = { id: string; revoke_requested_at: Date | string | null; revoke_next_at: Date | string | null }
+type Owed = Pick<DeliveryDTO, "id" | "revoke_requested_at" | "revoke_next_at">
 
 /**
  * A full refund or a cancellation: every delivery of the order not yet
@@ -20,7 +20,7 @@ export const requestDeliveryRevokesStep = createStep(
   requestDeliveryRevokesStepId,
   async (input: { order_id: string; reason: string }, { container }) => {
     const service = container.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
-    const deliveries = (await service.listDeliveries({ order_id: input.order_id })) as unknown as (DeliveryDTO & Owed)[]
+    const deliveries = (await service.listDeliveries({ order_id: input.order_id })) as unknown as DeliveryDTO[]
     const owed = deliveries.filter((d) => d.status !== "revoked" && !d.revoke_requested_at)
     if (!owed.length) {
       return new StepResponse([] as string[], [] as Owed[])

@@ -20,6 +20,13 @@ export type DeliveryDTO = {
   attempts: number
   next_attempt_at: Date | string | null
   locked_until: Date | string | null
+  /** Fencing token: raised by every lease. */
+  lease_token: number
+  /** A revoke is owed (refund / cancel); set until it succeeds or a person closes it. */
+  revoke_requested_at: Date | string | null
+  /** A revoke is owed and will be tried again then (until it succeeds or a person closes it). */
+  revoke_next_at: Date | string | null
+  revoke_attempts: number
   last_error: string | null
   outcome_unknown: boolean
   is_dry_run: boolean

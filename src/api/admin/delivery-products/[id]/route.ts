@@ -7,6 +7,7 @@ import {
 import { mergeSecrets, retrieveDeliveryProduct, serializeDeliveryProduct } from "../helpers"
 import { SETTINGS_BY_METHOD, type AdminUpdateDeliveryProductType } from "../validators"
 import type { AdminDeliveryProductResponse } from "../../../../types"
+import type { HttpTypes } from "@medusajs/framework/types"
 
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminDeliveryProductResponse>) => {
   res.json({ delivery_product: serializeDeliveryProduct(await retrieveDeliveryProduct(req.scope, req.params.id)) })
@@ -34,7 +35,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateDeliveryPr
   res.json({ delivery_product: serializeDeliveryProduct(result) })
 }
 
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<HttpTypes.DeleteResponse<"delivery_product">>) => {
   await retrieveDeliveryProduct(req.scope, req.params.id)
   await deleteDeliveryProductWorkflow(req.scope).run({ input: { id: req.params.id } })
   res.json({ id: req.params.id, object: "delivery_product", deleted: true })

@@ -4,6 +4,7 @@ import type DigitalDeliveryModuleService from "../../../../modules/digital-deliv
 import { deleteLicensePoolWorkflow, saveLicensePoolWorkflow } from "../../../../workflows/digital-delivery/workflows/catalog"
 import type { AdminUpdateLicensePoolType } from "../../delivery-products/validators"
 import type { AdminLicensePool, AdminLicensePoolResponse } from "../../../../types"
+import type { HttpTypes } from "@medusajs/framework/types"
 
 /** A pool with its codes counted by status. */
 async function withCounts(service: DigitalDeliveryModuleService, id: string): Promise<AdminLicensePool> {
@@ -23,7 +24,7 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminUpdateLicensePoo
   res.json({ license_pool: await withCounts(service, req.params.id) })
 }
 
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<HttpTypes.DeleteResponse<"license_pool">>) => {
   const service = req.scope.resolve<DigitalDeliveryModuleService>(DIGITAL_DELIVERY_MODULE)
   await service.retrieveLicensePool(req.params.id)
   await deleteLicensePoolWorkflow(req.scope).run({ input: { id: req.params.id } })

@@ -7,6 +7,7 @@ import { toWebhookEndpointDTO } from "../../../../../workflows/order-webhooks/ut
 import { deleteWebhookEndpointWorkflow } from "../../../../../workflows/order-webhooks/workflows/delete-webhook-endpoint"
 import { updateWebhookEndpointWorkflow } from "../../../../../workflows/order-webhooks/workflows/update-webhook-endpoint"
 import type { AdminUpdateWebhookEndpointType } from "../validators"
+import type { HttpTypes } from "@medusajs/framework/types"
 
 async function loadEndpoint(req: AuthenticatedMedusaRequest, id: string) {
   const service = req.scope.resolve<OrderWebhookModuleService>(ORDER_WEBHOOK_MODULE)
@@ -32,7 +33,7 @@ export const POST = async (
 }
 
 /** Removes an endpoint. */
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<HttpTypes.DeleteResponse<"webhook_endpoint">>) => {
   await loadEndpoint(req, req.params.id)
   await deleteWebhookEndpointWorkflow(req.scope).run({ input: { id: req.params.id } })
   res.json({ id: req.params.id, object: "webhook_endpoint", deleted: true })

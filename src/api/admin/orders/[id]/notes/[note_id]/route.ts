@@ -4,6 +4,7 @@ import { updateOrderNoteWorkflow } from "../../../../../../workflows/order-notes
 import { refetchOrderNote } from "../../../helpers"
 import type { AdminUpdateOrderNoteType } from "../../../validators"
 import type { AdminOrderNoteResponse } from "../../../../../../types"
+import type { HttpTypes } from "@medusajs/framework/types"
 
 /** One note of the order, with its revisions. */
 export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<AdminOrderNoteResponse>) => {
@@ -28,7 +29,7 @@ export const POST = async (
 }
 
 /** Deletes a note. */
-export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
+export const DELETE = async (req: AuthenticatedMedusaRequest, res: MedusaResponse<HttpTypes.DeleteResponse<"order_note">>) => {
   await deleteOrderNoteWorkflow(req.scope).run({
     input: {
       order_id: req.params.id,
