@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -11,6 +10,7 @@ import { runDeliveryWorkflow } from "../../src/workflows/digital-delivery/workfl
 import { startRconFake, type RconFakeHandle } from "../fakes/rcon-server"
 import { startWebhookReceiver, WEBHOOK_FAKE_SECRET, type WebhookReceiverHandle } from "../fakes/webhook-receiver"
 import { type Api, createAdmin, type Headers } from "../helpers/fixtures"
+import { type MedusaExecProcess, startMedusaExec } from "../helpers/medusa-exec"
 
 // Only the processes this file starts sweep: `server` mode registers no scheduled jobs.
 process.env.MEDUSA_WORKER_MODE = "server"
@@ -18,12 +18,11 @@ process.env.MEDUSA_WORKER_MODE = "server"
 jest.setTimeout(600 * 1000)
 
 const SWEEP_WORKER = path.resolve(__dirname, "../reliability/sweep-worker.ts")
-const MEDUSA_BIN = path.resolve(__dirname, "../../node_modules/@medusajs/cli/cli.js")
 const GIVE = "lp user {player} parent add vip"
 const TAKE = "lp user {player} parent remove vip"
 
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, any>[] }> }
-type Worker = { child: ChildProcess; lines: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+type Worker = MedusaExecProcess
 
 /**
  * Exactly-once digital delivery under crashes, races and several workers:
@@ -53,34 +52,7 @@ medusaIntegrationTestRunner({
       }
     }
 
-    const startWorker = (name: string): Worker => {
-      const url = new URL(dbConfig.clientUrl)
-      url.searchParams.set("application_name", name)
-      const child = spawn(process.execPath, [MEDUSA_BIN, "exec", SWEEP_WORKER], {
-        cwd: path.resolve(__dirname, "../.."),
-        env: {
-          ...process.env,
-          DATABASE_URL: url.toString(),
-          NODE_ENV: "test",
-          LOG_LEVEL: "error",
-          MEDUSA_DISABLE_TELEMETRY: "true",
-          MEDUSA_ADMIN_DISABLED: "true",
-          TS_NODE_TRANSPILE_ONLY: "true",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      const lines: string[] = []
-      let stderr = ""
-      child.stdout!.on("data", (b: Buffer) => lines.push(...b.toString().split("\n").filter(Boolean)))
-      child.stderr!.on("data", (b: Buffer) => (stderr = (stderr + b.toString()).slice(-4000)))
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on("exit", (code, signal) => {
-          if (code) console.error(`[${name}] exited ${code}:\n${stderr}`)
-          resolve({ code, signal })
-        })
-      )
-      return { child, lines, exited }
-    }
+    const startWorker = (name: string): Worker => startMedusaExec(SWEEP_WORKER, { database_url: dbConfig.clientUrl, name })
     const kill = async (worker: Worker, name: string) => {
       worker.child.kill("SIGKILL")
       expect(await worker.exited).toEqual({ code: null, signal: "SIGKILL" })

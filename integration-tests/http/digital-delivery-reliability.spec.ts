@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
@@ -10,6 +9,7 @@ import seedDemo from "../../src/scripts/seed-demo"
 import { maskCode } from "../../src/workflows/digital-delivery/utils/attempt-delivery"
 import { startWebhookReceiver, WEBHOOK_FAKE_SECRET, type WebhookReceiverHandle } from "../fakes/webhook-receiver"
 import { type Api, createAdmin, type Headers } from "../helpers/fixtures"
+import { type MedusaExecProcess, startMedusaExec } from "../helpers/medusa-exec"
 
 // The scheduled sweep would run every minute inside the test app and take
 // leases this file hands to specific processes; `server` mode does not
@@ -30,10 +30,9 @@ const POOL_SIZE = 800
  */
 const HANG_MS = 8000
 const SWEEP_WORKER = path.resolve(__dirname, "../reliability/sweep-worker.ts")
-const MEDUSA_BIN = path.resolve(__dirname, "../../node_modules/@medusajs/cli/cli.js")
 
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, any>[] }> }
-type Worker = { child: ChildProcess; lines: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+type Worker = MedusaExecProcess
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -116,38 +115,7 @@ medusaIntegrationTestRunner({
     }
 
     /** `medusa exec` of the sweep worker against this test's database, under its own application_name. */
-    const startWorker = (name: string): Worker => {
-      const url = new URL(dbConfig.clientUrl)
-      url.searchParams.set("application_name", name)
-      const child = spawn(process.execPath, [MEDUSA_BIN, "exec", SWEEP_WORKER], {
-        cwd: path.resolve(__dirname, "../.."),
-        env: {
-          ...process.env,
-          DATABASE_URL: url.toString(),
-          NODE_ENV: "test",
-          LOG_LEVEL: "error",
-          MEDUSA_DISABLE_TELEMETRY: "true",
-          MEDUSA_ADMIN_DISABLED: "true",
-          TS_NODE_TRANSPILE_ONLY: "true",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      const lines: string[] = []
-      let stderr = ""
-      child.stdout!.on("data", (b: Buffer) => lines.push(...b.toString().split("\n").filter(Boolean)))
-      child.stderr!.on("data", (b: Buffer) => {
-        stderr = (stderr + b.toString()).slice(-4000)
-      })
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on("exit", (code, signal) => {
-          if (code) {
-            console.error(`[${name}] exited ${code}:\n${stderr}\n${lines.slice(-20).join("\n")}`)
-          }
-          resolve({ code, signal })
-        })
-      )
-      return { child, lines, exited }
-    }
+    const startWorker = (name: string): Worker => startMedusaExec(SWEEP_WORKER, { database_url: dbConfig.clientUrl, name })
     const sessionsOf = async (name: string) =>
       Number((await sql(`select count(*)::int as n from pg_stat_activity where application_name = ?`, [name]))[0].n)
     const statusCounts = async (ids: string[]) => {

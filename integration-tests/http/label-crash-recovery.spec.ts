@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -10,6 +9,7 @@ import type { ShippingLabelDTO } from "../../src/types"
 import { PURCHASE_WINDOW_MS } from "../../src/workflows/labels/utils/ledger"
 import { SHIPPO_FAKE_API_KEY, type ShippoFakeHandle, startShippoFake } from "../fakes/shippo-server"
 import { type Api, createAdmin, createShippableOrder, createWarehouse, type Headers } from "../helpers/fixtures"
+import { startMedusaExec } from "../helpers/medusa-exec"
 
 // The scheduled follow-up would run inside the test app on its own clock;
 // this file runs it by hand at the instants it chooses.
@@ -18,7 +18,6 @@ process.env.MEDUSA_WORKER_MODE = "server"
 jest.setTimeout(300 * 1000)
 
 const LABEL_BUYER = path.resolve(__dirname, "../reliability/label-buyer.ts")
-const MEDUSA_BIN = path.resolve(__dirname, "../../node_modules/@medusajs/cli/cli.js")
 
 const US_FROM = {
   name: "Order Ops Warehouse",
@@ -52,39 +51,12 @@ medusaIntegrationTestRunner({
     const service = () => container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
 
     /** Another server process, `medusa exec` of the label buyer against this test's database. */
-    const startBuyer = (input: Record<string, unknown>) => {
-      const child: ChildProcess = spawn(process.execPath, [MEDUSA_BIN, "exec", LABEL_BUYER], {
-        cwd: path.resolve(__dirname, "../.."),
-        env: {
-          ...process.env,
-          DATABASE_URL: dbConfig.clientUrl,
-          NODE_ENV: "test",
-          LOG_LEVEL: "error",
-          MEDUSA_DISABLE_TELEMETRY: "true",
-          MEDUSA_ADMIN_DISABLED: "true",
-          TS_NODE_TRANSPILE_ONLY: "true",
-          SHIPPO_API_KEY: SHIPPO_FAKE_API_KEY,
-          SHIPPO_BASE_URL: shippo.url,
-          ORDER_OPS_BUY_INPUT: JSON.stringify(input),
-        },
-        stdio: ["ignore", "pipe", "pipe"],
+    const startBuyer = (input: Record<string, unknown>) =>
+      startMedusaExec(LABEL_BUYER, {
+        database_url: dbConfig.clientUrl,
+        name: "label-buyer",
+        env: { SHIPPO_API_KEY: SHIPPO_FAKE_API_KEY, SHIPPO_BASE_URL: shippo.url, ORDER_OPS_BUY_INPUT: JSON.stringify(input) },
       })
-      const lines: string[] = []
-      let stderr = ""
-      child.stdout!.on("data", (b: Buffer) => lines.push(...b.toString().split("\n").filter(Boolean)))
-      child.stderr!.on("data", (b: Buffer) => {
-        stderr = (stderr + b.toString()).slice(-4000)
-      })
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on("exit", (code, signal) => {
-          if (code) {
-            console.error(`[label-buyer] exited ${code}:\n${stderr}\n${lines.join("\n")}`)
-          }
-          resolve({ code, signal })
-        })
-      )
-      return { child, lines, exited }
-    }
 
     beforeAll(async () => {
       shippo = await startShippoFake()

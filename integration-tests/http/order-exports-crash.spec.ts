@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -11,6 +10,7 @@ import { DOCUMENT_JOB_MAX_ATTEMPTS } from "../../src/modules/order-document/serv
 import type { DocumentJobDTO } from "../../src/types"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
 import { type Api, createAdmin, type Headers } from "../helpers/fixtures"
+import { type MedusaExecProcess, startMedusaExec } from "../helpers/medusa-exec"
 
 // Only the processes this file starts work on exports: `server` mode registers no scheduled jobs.
 process.env.MEDUSA_WORKER_MODE = "server"
@@ -18,11 +18,10 @@ process.env.MEDUSA_WORKER_MODE = "server"
 jest.setTimeout(600 * 1000)
 
 const WORKER = path.resolve(__dirname, "../reliability/document-job-worker.ts")
-const MEDUSA_BIN = path.resolve(__dirname, "../../node_modules/@medusajs/cli/cli.js")
 const ORDERS = 150
 
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, any>[] }> }
-type Worker = { child: ChildProcess; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+type Worker = MedusaExecProcess
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -38,33 +37,8 @@ medusaIntegrationTestRunner({
     const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
     /** `medusa exec` of the export worker against this test's database, under its own application_name. */
-    const startWorker = (name: string, pageSize: number): Worker => {
-      const url = new URL(dbConfig.clientUrl)
-      url.searchParams.set("application_name", name)
-      const child = spawn(process.execPath, [MEDUSA_BIN, "exec", WORKER, String(pageSize)], {
-        cwd: path.resolve(__dirname, "../.."),
-        env: {
-          ...process.env,
-          DATABASE_URL: url.toString(),
-          NODE_ENV: "test",
-          LOG_LEVEL: "error",
-          MEDUSA_DISABLE_TELEMETRY: "true",
-          MEDUSA_ADMIN_DISABLED: "true",
-          TS_NODE_TRANSPILE_ONLY: "true",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      let output = ""
-      child.stdout!.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-4000)))
-      child.stderr!.on("data", (b: Buffer) => (output = (output + b.toString()).slice(-4000)))
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on("exit", (code, signal) => {
-          if (code) console.error(`[${name}] exited ${code}:\n${output}`)
-          resolve({ code, signal })
-        })
-      )
-      return { child, exited }
-    }
+    const startWorker = (name: string, pageSize: number): Worker =>
+      startMedusaExec(WORKER, { database_url: dbConfig.clientUrl, name, args: [String(pageSize)] })
     const sessionsOf = async (name: string) =>
       Number((await sql(`select count(*)::int as n from pg_stat_activity where application_name = ?`, [name]))[0].n)
 

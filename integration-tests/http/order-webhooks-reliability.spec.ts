@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process"
 import path from "node:path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
@@ -8,6 +7,7 @@ import { ORDER_WEBHOOK_MODULE } from "../../src/modules/order-webhook"
 import type OrderWebhookModuleService from "../../src/modules/order-webhook/service"
 import { startOrderWebhookReceiver, type OrderWebhookReceiver } from "../fakes/order-webhook-receiver"
 import { type Api, createAdmin } from "../helpers/fixtures"
+import { type MedusaExecProcess, startMedusaExec } from "../helpers/medusa-exec"
 
 // No scheduled sweep inside the test app: only the worker processes sweep.
 process.env.MEDUSA_WORKER_MODE = "server"
@@ -15,11 +15,10 @@ process.env.MEDUSA_WORKER_MODE = "server"
 jest.setTimeout(600 * 1000)
 
 const SWEEP_WORKER = path.resolve(__dirname, "../reliability/webhook-sweep-worker.ts")
-const MEDUSA_BIN = path.resolve(__dirname, "../../node_modules/@medusajs/cli/cli.js")
 const EVENTS = 80
 
 type Knex = { raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: Record<string, any>[] }> }
-type Worker = { child: ChildProcess; lines: string[]; exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }> }
+type Worker = MedusaExecProcess
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
@@ -34,36 +33,7 @@ medusaIntegrationTestRunner({
     const sql = async (text: string, bindings: unknown[] = []) =>
       (await container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION).raw(text, bindings)).rows
 
-    const startWorker = (name: string): Worker => {
-      const url = new URL(dbConfig.clientUrl)
-      url.searchParams.set("application_name", name)
-      const child = spawn(process.execPath, [MEDUSA_BIN, "exec", SWEEP_WORKER], {
-        cwd: path.resolve(__dirname, "../.."),
-        env: {
-          ...process.env,
-          DATABASE_URL: url.toString(),
-          NODE_ENV: "test",
-          LOG_LEVEL: "error",
-          MEDUSA_DISABLE_TELEMETRY: "true",
-          MEDUSA_ADMIN_DISABLED: "true",
-          TS_NODE_TRANSPILE_ONLY: "true",
-        },
-        stdio: ["ignore", "pipe", "pipe"],
-      })
-      const lines: string[] = []
-      let stderr = ""
-      child.stdout!.on("data", (b: Buffer) => lines.push(...b.toString().split("\n").filter(Boolean)))
-      child.stderr!.on("data", (b: Buffer) => {
-        stderr = (stderr + b.toString()).slice(-4000)
-      })
-      const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-        child.on("exit", (code, signal) => {
-          if (code) console.error(`[${name}] exited ${code}:\n${stderr}\n${lines.slice(-20).join("\n")}`)
-          resolve({ code, signal })
-        })
-      )
-      return { child, lines, exited }
-    }
+    const startWorker = (name: string): Worker => startMedusaExec(SWEEP_WORKER, { database_url: dbConfig.clientUrl, name })
     const sessionsOf = async (name: string) =>
       (await sql(`select count(*)::int as n from pg_stat_activity where application_name = ?`, [name]))[0].n as number
 
