@@ -12,6 +12,10 @@ import { Webhook } from "standardwebhooks"
 import { OrderOpsEvents, type OrderStatusChangedEventData } from "../../src/events"
 import { ORDER_STATUS_MODULE } from "../../src/modules/order-status"
 import type OrderStatusModuleService from "../../src/modules/order-status/service"
+import { ORDER_WEBHOOK_MODULE } from "../../src/modules/order-webhook"
+import type OrderWebhookModuleService from "../../src/modules/order-webhook/service"
+import { TEST_ORDER_MODULE } from "../../src/modules/test-order"
+import type TestOrderModuleService from "../../src/modules/test-order/service"
 import { enqueueOrderWebhookEventsWorkflow } from "../../src/workflows/order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
 import { startOrderWebhookReceiver, type OrderWebhookReceiver } from "../fakes/order-webhook-receiver"
@@ -167,6 +171,42 @@ medusaIntegrationTestRunner({
       expect(again.result.delivery_ids).toEqual([])
       expect(await eventsOf(order.id)).toHaveLength(1)
       expect(receiver.requests).toHaveLength(requestsBefore)
+    })
+
+    it("several changes enqueued at once are read together: each order gets its own event, its stable reference and its own test flag", async () => {
+      await createEndpoint()
+      const orders = [await createShippableOrder(container, warehouse), await createShippableOrder(container, warehouse), await createShippableOrder(container, warehouse)]
+      await container.resolve<TestOrderModuleService>(TEST_ORDER_MODULE).createTestOrders({ order_id: orders[2].id, payment_state: "paid" })
+      const earlier = await container.resolve<OrderWebhookModuleService>(ORDER_WEBHOOK_MODULE).ensureOrderReference(orders[0].id)
+      const computed_at = "2031-05-06T07:08:09.000Z"
+      await enqueueOrderWebhookEventsWorkflow(container).run({
+        input: {
+          changes: orders.map((o) => ({
+            source: "order.status_changed" as const,
+            id: o.id,
+            computed_at,
+            fulfillment_status: "unfulfilled",
+            previous_fulfillment_status: "unfulfilled",
+            payment_status: "paid",
+            previous_payment_status: "unpaid",
+          })),
+          announce: false,
+        },
+      })
+      const rows = await sql(
+        `select "order_id", "is_test", "payload" from "webhook_event" where "order_id" in (?, ?, ?) and "type" = 'order.payment_status_changed' and "deleted_at" is null`,
+        orders.map((o) => o.id)
+      )
+      const byOrder = new Map(rows.map((r) => [r.order_id as string, r]))
+      expect(byOrder.size).toBe(3)
+      expect(byOrder.get(orders[0].id)!.payload.order_reference).toBe(earlier)
+      expect(new Set(rows.map((r) => r.payload.order_reference)).size).toBe(3)
+      expect(orders.map((o) => byOrder.get(o.id)!.is_test)).toEqual([false, false, true])
+      expect(orders.map((o) => byOrder.get(o.id)!.payload.is_test)).toEqual([false, false, true])
+      const displayIds = new Map(
+        (await container.resolve(Modules.ORDER).listOrders({ id: orders.map((o) => o.id) }, { select: ["id", "display_id"] })).map((o) => [o.id, o.display_id])
+      )
+      expect(orders.map((o) => byOrder.get(o.id)!.payload.display_id)).toEqual(orders.map((o) => displayIds.get(o.id)))
     })
 
     it("shipment moves made by the plugin's workflows (shipped by hand, then a tracking event) send one shipment.status_changed each, with carrier and tracking", async () => {

@@ -402,15 +402,33 @@ class OrderWebhookModuleService extends MedusaService({
   }
 
   /** The order's reference, created on first use (concurrent first uses agree). */
+  async ensureOrderReference(order_id: string, sharedContext: Context = {}): Promise<string> {
+    return (await this.ensureOrderReferences([order_id], sharedContext))[order_id]
+  }
+
+  /**
+   * The references of several orders (or shipments), each created on first
+   * use, in two statements whatever their number; concurrent first uses agree.
+   *
+   * @returns reference by id.
+   */
   @InjectManager()
-  async ensureOrderReference(order_id: string, @MedusaContext() sharedContext: Context = {}): Promise<string> {
+  async ensureOrderReferences(ids: string[], @MedusaContext() sharedContext: Context = {}): Promise<Record<string, string>> {
+    const unique = [...new Set(ids)]
+    if (!unique.length) {
+      return {}
+    }
     await db(sharedContext).execute(
-      `insert into "webhook_order_reference" ("id", "order_id", "reference") values (?, ?, ?)
+      `insert into "webhook_order_reference" ("id", "order_id", "reference")
+       values ${unique.map(() => "(?, ?, ?)").join(", ")}
        on conflict ("order_id") where "deleted_at" is null do nothing`,
-      [newEntityId("whref"), order_id, generateOrderReference()]
+      unique.flatMap((id) => [newEntityId("whref"), id, generateOrderReference()])
     )
-    const [row] = await db(sharedContext).execute(`select "reference" from "webhook_order_reference" where "order_id" = ? and "deleted_at" is null`, [order_id])
-    return row.reference as string
+    const rows = await db(sharedContext).execute(
+      `select "order_id", "reference" from "webhook_order_reference" where "order_id" in (${unique.map(() => "?").join(", ")}) and "deleted_at" is null`,
+      unique
+    )
+    return Object.fromEntries(rows.map((r) => [r.order_id as string, r.reference as string]))
   }
 }
 

@@ -71,34 +71,77 @@ export const buildOrderWebhookEventsStep = createStep(
       return new StepResponse<EnqueueWebhookEventInput[]>([])
     }
 
-    const loadOrder = async (order_id: string): Promise<OrderRow | null> => {
-      const { data } = await query.graph({
-        entity: "order",
-        fields: [
-          "id",
-          "display_id",
-          "email",
-          "currency_code",
-          "total",
-          "created_at",
-          "items.title",
-          "items.variant_sku",
-          "items.quantity",
-          "items.unit_price",
-          "payment_collections.status",
-        ],
-        filters: { id: order_id },
-      })
-      return (data[0] as OrderRow | undefined) ?? null
-    }
-    const refOf = async (order: OrderRow) => {
-      const [test] = await testOrders.listTestOrders({ order_id: order.id })
-      return {
-        order_reference: await webhooks.ensureOrderReference(order.id),
-        display_id: order.display_id ?? null,
-        is_test: !!test,
+    // Orders, test flags and references are read for every order at once
+    // (the ids the changes name directly; others — a payment's, a note's —
+    // are read when met, and kept too), so a batch of changes costs a few
+    // statements, not a few per change.
+    const orders = new Map<string, OrderRow | null>()
+    const testFlags = new Map<string, boolean>()
+    const references = new Map<string, string>()
+    const prefetch = async (order_ids: string[]) => {
+      const ids = [...new Set(order_ids)].filter((id) => !orders.has(id))
+      if (!ids.length) {
+        return
+      }
+      const [{ data }, tests, refs] = await Promise.all([
+        query.graph({
+          entity: "order",
+          fields: [
+            "id",
+            "display_id",
+            "email",
+            "currency_code",
+            "total",
+            "created_at",
+            "items.title",
+            "items.variant_sku",
+            "items.quantity",
+            "items.unit_price",
+            "payment_collections.status",
+          ],
+          filters: { id: ids },
+        }),
+        testOrders.listTestOrders({ order_id: ids }, { select: ["order_id"] }),
+        webhooks.ensureOrderReferences(ids),
+      ])
+      for (const id of ids) {
+        orders.set(id, null)
+        testFlags.set(id, false)
+      }
+      for (const order of data as OrderRow[]) {
+        orders.set(order.id, order)
+      }
+      for (const test of tests as { order_id: string }[]) {
+        testFlags.set(test.order_id, true)
+      }
+      for (const [id, reference] of Object.entries(refs)) {
+        references.set(id, reference)
       }
     }
+    const loadOrder = async (order_id: string): Promise<OrderRow | null> => {
+      await prefetch([order_id])
+      return orders.get(order_id) ?? null
+    }
+    const refOf = async (order: OrderRow) => ({
+      order_reference: references.get(order.id) ?? (await webhooks.ensureOrderReference(order.id)),
+      display_id: order.display_id ?? null,
+      is_test: testFlags.get(order.id) ?? false,
+    })
+    await prefetch(
+      sources.flatMap((source) => {
+        switch (source.source) {
+          case "order.placed":
+          case "order.canceled":
+          case "order.completed":
+          case "order.status_changed":
+            return [source.id]
+          case "shipment.status_changed":
+            return [source.order_id]
+          default:
+            return []
+        }
+      })
+    )
     const event = (type: WebhookEventType, dedupe: string, order_id: string, data: Record<string, unknown>, occurred_at: Date): EnqueueWebhookEventInput => ({
       type,
       version: WEBHOOK_EVENT_CATALOGUE[type].version,
