@@ -209,71 +209,51 @@ class OrderWebhookModuleService extends MedusaService({
    * {@link loadDeliveriesForAttempt} reads it), joined in the same
    * statement, so the batch needs no read of its own.
    */
+  async leaseDueDeliveries(input: LeaseDueDeliveriesInput, sharedContext: Context = {}): Promise<LeasedWebhookDelivery[]> {
+    return input.endpoint_id ? this.leaseEndpointDeliveries_(input, sharedContext) : this.leaseAnyDueDeliveries_(input, sharedContext)
+  }
+
+  /** {@link leaseDueDeliveries} over every endpoint with due work: the lock, then the lease, in one transaction. */
   @InjectTransactionManager()
-  async leaseDueDeliveries(
-    input: { now: Date; limit: number; lease_seconds: number; delivery_ids?: string[]; endpoint_id?: string; with_attempt_data?: boolean },
-    @MedusaContext() sharedContext: Context = {}
-  ): Promise<LeasedWebhookDelivery[]> {
+  protected async leaseAnyDueDeliveries_(input: LeaseDueDeliveriesInput, @MedusaContext() sharedContext: Context = {}): Promise<LeasedWebhookDelivery[]> {
     const ids = input.delivery_ids ?? []
     const only = ids.length ? `and d."id" in (${ids.map(() => "?").join(", ")})` : ""
-    const onlyEndpoint = input.endpoint_id ? `and e."id" = ?` : ""
     const endpoints = await db(sharedContext).execute(
       `select e."id" from "webhook_endpoint" e
-       where e."deleted_at" is null and e."enabled" ${onlyEndpoint} and exists (
+       where e."deleted_at" is null and e."enabled" and exists (
          select 1 from "webhook_delivery" d
          where d."endpoint_id" = e."id" and d."deleted_at" is null and d."status" = 'pending'
            and d."next_attempt_at" <= ? and (d."locked_until" is null or d."locked_until" < ?) ${only})
        order by e."id"
        for update of e`,
-      [...(input.endpoint_id ? [input.endpoint_id] : []), input.now, input.now, ...ids]
+      [input.now, input.now, ...ids]
     )
     if (!endpoints.length) {
       return []
     }
-    const endpointIds = endpoints.map((e) => e.id as string)
-    const rows = await db(sharedContext).execute(
-      `with slots as (
-         select e."id", e."max_in_flight" - (
-           select count(*) from "webhook_delivery" x
-           where x."endpoint_id" = e."id" and x."deleted_at" is null and x."status" = 'pending'
-             and x."locked_until" is not null and x."locked_until" >= ?
-         ) as "free"
-         from "webhook_endpoint" e where e."id" in (${endpointIds.map(() => "?").join(", ")})
-       ), candidates as (
-         select c."id", c."next_attempt_at"
-         from slots s cross join lateral (
-           select d."id", d."next_attempt_at" from "webhook_delivery" d
-           where d."endpoint_id" = s."id" and d."deleted_at" is null and d."status" = 'pending'
-             and d."next_attempt_at" <= ? and (d."locked_until" is null or d."locked_until" < ?) ${only}
-           order by d."next_attempt_at", d."id"
-           limit greatest(s."free", 0)
-         ) c
-       ), picked as (
-         select c."id" from candidates c order by c."next_attempt_at", c."id" limit ?
-       )${input.with_attempt_data ? "," : ""}
-       ${input.with_attempt_data ? "leased as (" : ""}
-       update "webhook_delivery" d
-       set "locked_until" = ?::timestamptz + (? * interval '1 second'), "lease_token" = d."lease_token" + 1, "updated_at" = now()
-       from picked where d."id" = picked."id"
-       returning d."id", d."endpoint_id", d."lease_token", d."status", d."attempt_count", d."event_id"
-       ${
-         input.with_attempt_data
-           ? `) select l."id", l."endpoint_id", l."lease_token", l."status", l."attempt_count",
-                e."url", e."enabled", e."secret", e."previous_secret", e."previous_secret_expires_at", e."failing_since",
-                v."type", v."version", v."occurred_at", v."payload"
-              from leased l
-              join "webhook_endpoint" e on e."id" = l."endpoint_id" and e."deleted_at" is null
-              join "webhook_event" v on v."id" = l."event_id" and v."deleted_at" is null`
-           : ""
-       }`,
-      [input.now, ...endpointIds, input.now, input.now, ...ids, input.limit, input.now, input.lease_seconds]
-    )
-    return rows.map((r) => ({
-      id: r.id as string,
-      endpoint_id: r.endpoint_id as string,
-      lease_token: Number(r.lease_token),
-      ...(input.with_attempt_data ? { attempt: toAttemptRow(r) } : {}),
-    }))
+    const lease = leaseStatement(input, endpoints.map((e) => e.id as string))
+    return toLeases(input, await db(sharedContext).execute(lease.sql, lease.params))
+  }
+
+  /**
+   * {@link leaseDueDeliveries} of one endpoint (an attempt batch taking its
+   * endpoint's next batch), in ONE round trip: the endpoint's row lock and
+   * the lease are two statements of one message, which PostgreSQL runs as
+   * one transaction (the lock is held until the lease is written) and, under
+   * READ COMMITTED, each with its own snapshot, so the count of live leases
+   * still sees every lease committed before the lock was granted.
+   */
+  @InjectManager()
+  protected async leaseEndpointDeliveries_(input: LeaseDueDeliveriesInput, @MedusaContext() sharedContext: Context = {}): Promise<LeasedWebhookDelivery[]> {
+    const lease = leaseStatement(input, [input.endpoint_id!])
+    // Both statements' parameters are written into the text (as every `execute` here does), so
+    // pg sends one simple-query message, and answers with each statement's rows.
+    const [, rows] = (await db(sharedContext).execute(`select "id" from "webhook_endpoint" where "id" = ? for update;
+${lease.sql}`, [
+      input.endpoint_id,
+      ...lease.params,
+    ])) as unknown as Record<string, unknown>[][]
+    return toLeases(input, rows ?? [])
   }
 
   /**
@@ -430,6 +410,70 @@ class OrderWebhookModuleService extends MedusaService({
     )
     return Object.fromEntries(rows.map((r) => [r.order_id as string, r.reference as string]))
   }
+}
+
+/** Input of {@link OrderWebhookModuleService.leaseDueDeliveries}. */
+export type LeaseDueDeliveriesInput = {
+  now: Date
+  limit: number
+  lease_seconds: number
+  delivery_ids?: string[]
+  endpoint_id?: string
+  with_attempt_data?: boolean
+}
+
+/**
+ * The lease itself, once the endpoints are row-locked: each locked endpoint
+ * gets at most `max_in_flight` minus its live leases, oldest due first, at
+ * most `limit` in all; each lease bumps the delivery's fencing token.
+ */
+function leaseStatement(input: LeaseDueDeliveriesInput, endpointIds: string[]): { sql: string; params: unknown[] } {
+  const ids = input.delivery_ids ?? []
+  const only = ids.length ? `and d."id" in (${ids.map(() => "?").join(", ")})` : ""
+  const sql = `with slots as (
+       select e."id", e."max_in_flight" - (
+         select count(*) from "webhook_delivery" x
+         where x."endpoint_id" = e."id" and x."deleted_at" is null and x."status" = 'pending'
+           and x."locked_until" is not null and x."locked_until" >= ?
+       ) as "free"
+       from "webhook_endpoint" e where e."id" in (${endpointIds.map(() => "?").join(", ")}) and e."deleted_at" is null and e."enabled"
+     ), candidates as (
+       select c."id", c."next_attempt_at"
+       from slots s cross join lateral (
+         select d."id", d."next_attempt_at" from "webhook_delivery" d
+         where d."endpoint_id" = s."id" and d."deleted_at" is null and d."status" = 'pending'
+           and d."next_attempt_at" <= ? and (d."locked_until" is null or d."locked_until" < ?) ${only}
+         order by d."next_attempt_at", d."id"
+         limit greatest(s."free", 0)
+       ) c
+     ), picked as (
+       select c."id" from candidates c order by c."next_attempt_at", c."id" limit ?
+     )${input.with_attempt_data ? "," : ""}
+     ${input.with_attempt_data ? "leased as (" : ""}
+     update "webhook_delivery" d
+     set "locked_until" = ?::timestamptz + (? * interval '1 second'), "lease_token" = d."lease_token" + 1, "updated_at" = now()
+     from picked where d."id" = picked."id"
+     returning d."id", d."endpoint_id", d."lease_token", d."status", d."attempt_count", d."event_id"
+     ${
+       input.with_attempt_data
+         ? `) select l."id", l."endpoint_id", l."lease_token", l."status", l."attempt_count",
+              e."url", e."enabled", e."secret", e."previous_secret", e."previous_secret_expires_at", e."failing_since",
+              v."type", v."version", v."occurred_at", v."payload"
+            from leased l
+            join "webhook_endpoint" e on e."id" = l."endpoint_id" and e."deleted_at" is null
+            join "webhook_event" v on v."id" = l."event_id" and v."deleted_at" is null`
+         : ""
+     }`
+  return { sql, params: [input.now, ...endpointIds, input.now, input.now, ...ids, input.limit, input.now, input.lease_seconds] }
+}
+
+function toLeases(input: LeaseDueDeliveriesInput, rows: Record<string, unknown>[]): LeasedWebhookDelivery[] {
+  return rows.map((r) => ({
+    id: r.id as string,
+    endpoint_id: r.endpoint_id as string,
+    lease_token: Number(r.lease_token),
+    ...(input.with_attempt_data ? { attempt: toAttemptRow(r) } : {}),
+  }))
 }
 
 export default OrderWebhookModuleService
