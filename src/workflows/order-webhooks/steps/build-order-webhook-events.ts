@@ -183,6 +183,16 @@ export const buildOrderWebhookEventsStep = createStep(
         | undefined
     }
 
+    // Shipment moves (a tracking drain's batch): their shipments and references, read together too.
+    const movedShipmentIds = sources.flatMap((source) => (source.source === "shipment.status_changed" ? [source.id] : []))
+    const [movedShipments, shipmentReferences] = movedShipmentIds.length
+      ? await Promise.all([
+          container.resolve<ShipmentModuleService>(SHIPMENT_MODULE).listShipments({ id: movedShipmentIds }),
+          webhooks.ensureOrderReferences(movedShipmentIds),
+        ])
+      : [[], {} as Record<string, string>]
+    const shipmentsById = new Map(movedShipments.map((shipment) => [shipment.id, shipment]))
+
     const now = new Date()
     const out: EnqueueWebhookEventInput[] = []
     for (const input of sources) {
@@ -243,8 +253,7 @@ export const buildOrderWebhookEventsStep = createStep(
         break
       }
       case "shipment.status_changed": {
-        const shipments = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
-        const [shipment] = await shipments.listShipments({ id: input.id })
+        const shipment = shipmentsById.get(input.id)
         const order = shipment ? await loadOrder(shipment.order_id) : null
         if (!shipment || !order) break
         out.push(
@@ -254,7 +263,7 @@ export const buildOrderWebhookEventsStep = createStep(
             order.id,
             {
               ...(await refOf(order)),
-              shipment_reference: await webhooks.ensureOrderReference(shipment.id),
+              shipment_reference: shipmentReferences[shipment.id],
               previous_status: input.previous_status,
               status: input.status,
               carrier: shipment.carrier ?? null,
