@@ -75,6 +75,8 @@ export type LabelEventData = {
 /** Payload of `order_ops.carrier_webhook.received`: the inbox rows to apply. */
 export type CarrierWebhookEventData = {
   ids: string[]
+  /** Each row's partition key, in the order of `ids` (see `webhookPartitionSlot`). */
+  partition_keys?: number[]
 }
 
 /** Payload of `order_ops.delivery.*` events. */

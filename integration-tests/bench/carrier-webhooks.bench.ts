@@ -13,7 +13,7 @@ import { EasyPostCarrierClient } from "../../src/modules/shipment/carriers"
 import { CARRIER_WEBHOOK_DRAIN_BATCH, CARRIER_WEBHOOK_DRAIN_PARTITIONS } from "../../src/workflows/labels/utils/drain-carrier-webhooks"
 import type { CarrierTrackingUpdate } from "../../src/modules/shipment/carriers/types"
 import { EASYPOST_FAKE_API_KEY, easyPostTrackerEventBody, signEasyPostWebhook } from "../fakes/easypost-server"
-import { machineDescription, percentile, writeBenchmark } from "./stats"
+import { machineDescription, percentile, watchQueries, writeBenchmark } from "./stats"
 
 jest.setTimeout(60 * 60 * 1000)
 
@@ -360,6 +360,9 @@ medusaIntegrationTestRunner({
 
       // Ingestion through HTTP, the subscriber applying events as they come.
       const before = await count()
+      // BENCH_QUERY_STATS=1: the statements of ingestion and the drains by shape, and workflow runs by workflow.
+      const queryStats = process.env.BENCH_QUERY_STATS ? watchQueries() : null
+      queryStats?.start()
       const ingestStart = process.hrtime.bigint()
       const stopBacklog = watchBacklog("evt_bench_a_")
       const ingest = await drive(url, deliveries, CONCURRENCY)
@@ -369,6 +372,10 @@ medusaIntegrationTestRunner({
       const inserted = (await count()) - before
       const drain = await waitForDrain("evt_bench_a_", ingestStart)
       const backlogMax = await stopBacklog()
+      if (queryStats) {
+        console.log(queryStats.report(80))
+        queryStats.restore()
+      }
       const failed = await count("provider_event_id like 'evt_bench_a_%' and (status = 'failed' or attempts > 0 and status = 'received')")
       const failures = (
         await knex.raw(
@@ -421,7 +428,7 @@ medusaIntegrationTestRunner({
       const insertMs = await stage((d) =>
         service.receiveWebhookEvents("easypost", [{ provider_event_id: `evt_bench_s_${d.j}`, updates: client.parseWebhook(JSON.parse(d.body)) }])
       )
-      const emitMs = await stage(() => eventBus.emit({ name: OrderOpsEvents.CARRIER_WEBHOOK_RECEIVED, data: { ids: [] } }))
+      const emitMs = await stage(() => eventBus.emit({ name: OrderOpsEvents.CARRIER_WEBHOOK_RECEIVED, data: { ids: [], partition_keys: [] } }))
 
       const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d
       const rate = (n: number, ms: number) => Math.round((n / ms) * 1000)

@@ -4,11 +4,12 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { PDFDocument } from "pdf-lib"
 import labelFollowUpJob from "../../src/jobs/label-follow-up"
 import carrierWebhookSweepJob from "../../src/jobs/carrier-webhook-sweep"
-import { drainCarrierWebhooks } from "../../src/workflows/labels/utils/drain-carrier-webhooks"
+import { CARRIER_WEBHOOK_DRAIN_PARTITIONS, drainCarrierWebhooks } from "../../src/workflows/labels/utils/drain-carrier-webhooks"
+import { webhookPartitionSlot } from "../../src/modules/shipment/webhook-partitions"
 import { ORDER_ACTIVITY_MODULE } from "../../src/modules/order-activity"
 import type OrderActivityModuleService from "../../src/modules/order-activity/service"
 import { SHIPMENT_MODULE } from "../../src/modules/shipment"
-import type ShipmentModuleService from "../../src/modules/shipment/service"
+import type { default as ShipmentModuleService, ReceivedWebhookEvent } from "../../src/modules/shipment/service"
 import {
   EasyPostCarrierClient,
   SandboxCarrierClient,
@@ -639,11 +640,17 @@ medusaIntegrationTestRunner({
             ],
           }))
         )
-        const ids: string[] = []
+        const received: ReceivedWebhookEvent[] = []
         for (const row of rows) {
-          ids.push(...(await service().receiveWebhookEvents("easypost", [row])))
+          received.push(...(await service().receiveWebhookEvents("easypost", [row])))
         }
+        const ids = received.map((r) => r.id)
         expect(ids).toHaveLength(48)
+        // The partition the insert's key gives in JS is the one the lease's SQL gives, for every row.
+        const partitionsByKey = received.map((r) => webhookPartitionSlot(r.partition_key, CARRIER_WEBHOOK_DRAIN_PARTITIONS))
+        const partitionsBySql = await Promise.all(ids.map(async (id) => (await service().webhookEventPartitions([id], CARRIER_WEBHOOK_DRAIN_PARTITIONS))[0]))
+        expect(partitionsByKey).toEqual(partitionsBySql)
+        expect(new Set(partitionsByKey).size).toBeGreaterThan(1)
 
         const applied = await Promise.all([1, 2, 3].map(() => drainCarrierWebhooks(container, { batch: 5 })))
         // More than one drain did work: no single lock for everything.
@@ -662,7 +669,7 @@ medusaIntegrationTestRunner({
         const rate = await cheapest("easypost")
         const { label, shipment } = (await buy(rate)).data
         const tracker = easypost.pushTrackerStatus(label.tracking_number, "in_transit", "On its way")
-        const [id] = await service().receiveWebhookEvents("easypost", [
+        const [{ id }] = await service().receiveWebhookEvents("easypost", [
           {
             provider_event_id: "evt_missed",
             updates: [

@@ -7,7 +7,7 @@ import { drainCarrierWebhooks } from "../workflows/labels/utils/drain-carrier-we
  * drain per partition at a time across processes; see drainCarrierWebhooks).
  */
 export default async function carrierWebhookReceived({ event: { data }, container }: SubscriberArgs<CarrierWebhookEventData>) {
-  await drainCarrierWebhooks(container, { ids: data.ids })
+  await drainCarrierWebhooks(container, { ids: data.ids, partition_keys: data.partition_keys })
 }
 
 export const config: SubscriberConfig = {

@@ -1,14 +1,19 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { OrderOpsEvents, type ShipmentEventData } from "../events"
 import type { ShipmentStatusValue } from "../modules/shipment/state-machine"
+import { isAnnouncedShipmentStatus } from "../workflows/shipments/utils/notifications"
 import { notifyCustomerOfShipmentWorkflow } from "../workflows/shipments/workflows/notify-customer-of-shipment"
 
-/** A shipment moved: tell the customer when the move is one they care about. */
+/**
+ * A shipment moved: tell the customer when the move is one they care about.
+ * Moves never announced (in transit, canceled: most carrier scans) start no
+ * workflow at all.
+ */
 export default async function shipmentNotifyCustomerHandler({
   event: { data },
   container,
 }: SubscriberArgs<ShipmentEventData>) {
-  if (!data.status) {
+  if (!data.status || !isAnnouncedShipmentStatus(data.status as ShipmentStatusValue)) {
     return
   }
   await notifyCustomerOfShipmentWorkflow(container).run({

@@ -21,6 +21,7 @@ import {
   type ShipmentStatusValue,
 } from "./state-machine"
 import { movesFulfillment, planShipmentEvents, type PlannedShipment } from "./plan-shipment-events"
+import { WEBHOOK_PARTITION_KEY_SQL } from "./webhook-partitions"
 import { parsePluginOptions, type PluginOptions } from "../../options"
 import type { ShipmentDTO, ShipmentEventDTO, ShippingLabelDTO } from "../../types"
 
@@ -94,6 +95,13 @@ export type CarrierWebhookBatchResult = {
   }
 }
 
+/** An inbox row {@link ShipmentModuleService.receiveWebhookEvents} wrote. */
+export type ReceivedWebhookEvent = {
+  id: string
+  /** The row's partition key: its slot among `n` drain partitions is `webhookPartitionSlot(key, n)`. */
+  partition_key: number
+}
+
 type SqlManager = { execute: (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]> }
 
 const placeholders = (values: unknown[]) => values.map(() => "?").join(", ")
@@ -164,20 +172,22 @@ class ShipmentModuleService extends MedusaService({
    * Writes verified webhook deliveries to the inbox; a delivery already there
    * (same carrier and event id) is skipped by the unique index. One statement.
    *
-   * @returns the ids of the rows written (replays are not among them).
+   * @returns the rows written (replays are not among them), each with its
+   *   partition key (see {@link webhookPartitionSlot}), so the drain started
+   *   for them knows their partitions without reading them back.
    */
   @InjectManager()
   async receiveWebhookEvents(
     carrier: CarrierCode,
     deliveries: { provider_event_id: string; updates: CarrierTrackingUpdate[] }[],
     @MedusaContext() sharedContext: Context = {}
-  ): Promise<string[]> {
+  ): Promise<ReceivedWebhookEvent[]> {
     assertCarrierCode(carrier)
     if (!deliveries.length) {
       return []
     }
     const manager = sharedContext.manager as unknown as {
-      execute: (sql: string, params: unknown[]) => Promise<{ id: string }[]>
+      execute: (sql: string, params: unknown[]) => Promise<{ id: string; partition_key: number | string }[]>
     }
     const values: string[] = []
     const params: unknown[] = []
@@ -189,10 +199,10 @@ class ShipmentModuleService extends MedusaService({
       `insert into "carrier_webhook_event" ("id", "carrier", "provider_event_id", "updates", "status", "next_attempt_at", "created_at", "updated_at")
        values ${values.join(", ")}
        on conflict ("carrier", "provider_event_id") where deleted_at is null do nothing
-       returning "id"`,
+       returning "id", ${WEBHOOK_PARTITION_KEY_SQL} as "partition_key"`,
       params
     )
-    return rows.map((r) => r.id)
+    return rows.map((r) => ({ id: r.id, partition_key: Number(r.partition_key) }))
   }
 
   /**
@@ -219,7 +229,7 @@ class ShipmentModuleService extends MedusaService({
        where "id" in (
          select "id" from "carrier_webhook_event"
          where "deleted_at" is null and "status" = 'received' and "next_attempt_at" <= now()
-           and (?::int is null or ((hashtext(coalesce("updates"->0->>'tracking_number', ''))::bigint % ?::int) + ?::int) % ?::int = ?::int)
+           and (?::int is null or ((${WEBHOOK_PARTITION_KEY_SQL}::bigint % ?::int) + ?::int) % ?::int = ?::int)
          order by "created_at" asc
          limit ?
          for update skip locked
@@ -542,7 +552,7 @@ class ShipmentModuleService extends MedusaService({
     }
     const manager = sharedContext.manager as unknown as SqlManager
     const rows = (await manager.execute(
-      `select distinct ((hashtext(coalesce("updates"->0->>'tracking_number', ''))::bigint % ?::int) + ?::int) % ?::int as "slot"
+      `select distinct ((${WEBHOOK_PARTITION_KEY_SQL}::bigint % ?::int) + ?::int) % ?::int as "slot"
        from "carrier_webhook_event" where "id" in (${placeholders(ids)}) and "status" = 'received' and "deleted_at" is null`,
       [of, of, of, ...ids]
     )) as { slot: number | string }[]

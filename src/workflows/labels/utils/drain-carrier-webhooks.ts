@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { SHIPMENT_MODULE } from "../../../modules/shipment"
 import type ShipmentModuleService from "../../../modules/shipment/service"
+import { webhookPartitionSlot } from "../../../modules/shipment/webhook-partitions"
 import { applyCarrierWebhooksWorkflow } from "../workflows/apply-carrier-webhooks"
 
 /** PostgreSQL advisory lock class of the carrier webhook drains ("OOCW"); the second key is the partition. */
@@ -18,6 +19,7 @@ export const CARRIER_WEBHOOK_DRAIN_PARTITIONS = 4
 export const CARRIER_WEBHOOK_DRAIN_BATCH = 100
 
 type Knex = {
+  raw: (sql: string, params: unknown[]) => Promise<{ rows: { ok: boolean }[] }>
   transaction: <T>(fn: (trx: { raw: (sql: string, params: unknown[]) => Promise<{ rows: { ok: boolean }[] }> }) => Promise<T>) => Promise<T>
 }
 
@@ -43,6 +45,8 @@ export async function drainCarrierWebhooks(
   options: {
     /** Only the partitions of these inbox rows (the rows a webhook just wrote); default every partition. */
     ids?: string[]
+    /** The rows' partition keys, as the inbox insert returned them: their partitions without reading the rows. */
+    partition_keys?: number[]
     batch?: number
     partitions?: number
   } = {}
@@ -50,11 +54,20 @@ export async function drainCarrierWebhooks(
   const { batch = CARRIER_WEBHOOK_DRAIN_BATCH, partitions = CARRIER_WEBHOOK_DRAIN_PARTITIONS } = options
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
   const service = container.resolve<ShipmentModuleService>(SHIPMENT_MODULE)
-  const slots = options.ids
-    ? await service.webhookEventPartitions(options.ids, partitions)
-    : Array.from({ length: partitions }, (_, slot) => slot)
+  const slots = options.partition_keys?.length
+    ? [...new Set(options.partition_keys.map((key) => webhookPartitionSlot(key, partitions)))].sort((a, b) => a - b)
+    : options.ids
+      ? await service.webhookEventPartitions(options.ids, partitions)
+      : Array.from({ length: partitions }, (_, slot) => slot)
   let applied = 0
   for (const slot of slots) {
+    // A drain started for new rows first looks whether the partition is
+    // being drained, in one statement outside any transaction (the lock is
+    // taken and let go at once): during a burst it usually is, and its drain
+    // looks again after letting go, so this one is done.
+    if (options.ids && !(await knex.raw("select pg_try_advisory_xact_lock(?, ?) as ok", [CARRIER_WEBHOOK_DRAIN_LOCK, slot])).rows[0]?.ok) {
+      continue
+    }
     for (let round = 0; round < 2; round++) {
       const ran = await knex.transaction(async (trx) => {
         const { rows } = await trx.raw("select pg_try_advisory_xact_lock(?, ?) as ok", [CARRIER_WEBHOOK_DRAIN_LOCK, slot])

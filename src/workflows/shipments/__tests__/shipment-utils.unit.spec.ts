@@ -1,7 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { options as defaults } from "./fixtures"
+import { ShipmentStatus } from "../../../modules/shipment/state-machine"
 import { carrierName, findCarrier, resolveTrackingUrl } from "../utils/carriers"
-import { SHIPMENT_TEMPLATES, shipmentNotificationKind, shouldNotify, trackingChangeNotifiable } from "../utils/notifications"
+import { isAnnouncedShipmentStatus, SHIPMENT_TEMPLATES, shipmentNotificationKind, shouldNotify, trackingChangeNotifiable } from "../utils/notifications"
 import { fulfillableItems, throwIfInvalidShipmentRequest } from "../utils/validate-shipment-request"
 
 describe("carriers", () => {
@@ -88,6 +89,15 @@ describe("shipment notifications", () => {
     ["awaiting_shipment", "pickup", null],
   ] as const)("%s (%s) → %s", (status, point, kind) => {
     expect(shipmentNotificationKind(status, point)).toBe(kind)
+  })
+
+  it("knows which statuses are never announced, wherever the shipment goes (no workflow runs for them)", () => {
+    const announced = Object.values(ShipmentStatus).filter((status) => isAnnouncedShipmentStatus(status))
+    expect(announced.sort()).toEqual(["delivered", "delivery_failed", "out_for_delivery", "shipped"])
+    for (const status of Object.values(ShipmentStatus)) {
+      const anyKind = shipmentNotificationKind(status, "local") ?? shipmentNotificationKind(status, "pickup")
+      expect(isAnnouncedShipmentStatus(status)).toBe(anyKind !== null)
+    }
   })
 
   it("honours the shipment's switch and the store's option", () => {

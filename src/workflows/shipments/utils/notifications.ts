@@ -40,6 +40,14 @@ export function shipmentNotificationKind(
   }
 }
 
+/**
+ * Whether customers are ever told of a move to this status, wherever the
+ * shipment goes (in transit and canceled never are). Pure.
+ */
+export function isAnnouncedShipmentStatus(status: ShipmentStatusValue): boolean {
+  return shipmentNotificationKind(status, "local") !== null || shipmentNotificationKind(status, "pickup") !== null
+}
+
 /** Whether to notify: the shipment's own switch and the store's option must both allow it. */
 export function shouldNotify(
   kind: ShipmentNotificationKind | null,

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { OrderOpsEvents } from "../../../../events"
+import { OrderOpsEvents, type CarrierWebhookEventData } from "../../../../events"
 import { SHIPMENT_MODULE } from "../../../../modules/shipment"
 import type ShipmentModuleService from "../../../../modules/shipment/service"
 import { CARRIER_REGISTRY, isCarrierCode } from "../../../../modules/shipment/carriers/registry"
@@ -48,9 +48,10 @@ export const POST = async (req: MedusaRequest, res: MedusaResponse) => {
     typeof bodyId === "string" && bodyId
       ? bodyId
       : createHash("sha256").update(request.raw_body).digest("hex")
-  const ids = await service.receiveWebhookEvents(code, [{ provider_event_id: eventId, updates }])
-  if (ids.length) {
-    await req.scope.resolve(Modules.EVENT_BUS).emit({ name: OrderOpsEvents.CARRIER_WEBHOOK_RECEIVED, data: { ids } })
+  const written = await service.receiveWebhookEvents(code, [{ provider_event_id: eventId, updates }])
+  if (written.length) {
+    const data: CarrierWebhookEventData = { ids: written.map((r) => r.id), partition_keys: written.map((r) => r.partition_key) }
+    await req.scope.resolve(Modules.EVENT_BUS).emit({ name: OrderOpsEvents.CARRIER_WEBHOOK_RECEIVED, data })
   }
-  res.json({ received: true, duplicate: ids.length === 0 })
+  res.json({ received: true, duplicate: written.length === 0 })
 }
