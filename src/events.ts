@@ -50,6 +50,8 @@ export type ShipmentEventData = {
   /** For `status_changed`: the new and previous status. */
   status?: string
   previous_status?: string | null
+  /** For `status_changed`: whether the shipment's customer notifications were on when it moved. */
+  notify_customer?: boolean
   /** For `updated`: the carrier, tracking number or tracking URL changed. */
   tracking_changed?: boolean
   /** For `updated`: the shipment's `updated_at` after the edit (ISO), which names this edit. */

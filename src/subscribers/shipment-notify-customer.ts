@@ -6,14 +6,15 @@ import { notifyCustomerOfShipmentWorkflow } from "../workflows/shipments/workflo
 
 /**
  * A shipment moved: tell the customer when the move is one they care about.
- * Moves never announced (in transit, canceled: most carrier scans) start no
+ * Moves never announced (in transit, canceled: most carrier scans), and
+ * moves of a shipment whose notifications were off when it moved, start no
  * workflow at all.
  */
 export default async function shipmentNotifyCustomerHandler({
   event: { data },
   container,
 }: SubscriberArgs<ShipmentEventData>) {
-  if (!data.status || !isAnnouncedShipmentStatus(data.status as ShipmentStatusValue)) {
+  if (!data.status || !isAnnouncedShipmentStatus(data.status as ShipmentStatusValue) || data.notify_customer === false) {
     return
   }
   await notifyCustomerOfShipmentWorkflow(container).run({

@@ -70,6 +70,8 @@ export type CarrierWebhookMove = {
   location: string | null
   tracking_number: string | null
   pickup: boolean
+  /** The shipment's customer notification switch. */
+  notify_customer: boolean
 }
 
 /** What {@link ShipmentModuleService.applyCarrierWebhookBatch} did. */
@@ -419,6 +421,7 @@ class ShipmentModuleService extends MedusaService({
             location: e.location,
             tracking_number: shipment.tracking_number ?? null,
             pickup: shipment.shipping_point === "pickup",
+            notify_customer: shipment.notify_customer,
           })
         }
       }

@@ -64,7 +64,13 @@ export const applyCarrierWebhooksWorkflow = createWorkflow(
     when({ batch }, ({ batch }) => batch.moves.length > 0).then(() => {
       announceShipmentMoves(
         transform({ batch }, ({ batch }): ShipmentMove[] =>
-          batch.moves.map((move) => ({ id: move.shipment_id, order_id: move.order_id, status: move.to, previous_status: move.from }))
+          batch.moves.map((move) => ({
+            id: move.shipment_id,
+            order_id: move.order_id,
+            status: move.to,
+            previous_status: move.from,
+            notify_customer: move.notify_customer,
+          }))
         ),
         "emit-shipment-status-changed"
       )

@@ -4,7 +4,14 @@ import { OrderOpsEvents } from "../../../events"
 import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 
 /** One shipment's move, as `order_ops.shipment.status_changed` carries it. */
-export type ShipmentMove = { id: string; order_id: string; status: string; previous_status: string | null }
+export type ShipmentMove = {
+  id: string
+  order_id: string
+  status: string
+  previous_status: string | null
+  /** The shipment's customer notification switch when it moved. */
+  notify_customer: boolean
+}
 
 /**
  * For a workflow's composition: shipments moved. Emits
@@ -15,5 +22,11 @@ export type ShipmentMove = { id: string; order_id: string; status: string; previ
  */
 export function announceShipmentMoves(moves: WorkflowData<ShipmentMove[]>, name: string) {
   emitEventStep({ eventName: OrderOpsEvents.SHIPMENT_STATUS_CHANGED, data: moves }).config({ name })
-  enqueueOrderWebhooks(transform({ moves }, ({ moves }) => moves.map((move) => ({ source: "shipment.status_changed" as const, ...move }))))
+  enqueueOrderWebhooks(transform({ moves }, ({ moves }) => moves.map((move) => ({
+        source: "shipment.status_changed" as const,
+        id: move.id,
+        order_id: move.order_id,
+        status: move.status,
+        previous_status: move.previous_status,
+      }))))
 }

@@ -160,7 +160,7 @@ export const adoptCoreFulfillmentWorkflow = createWorkflow(
     when({ adopted }, ({ adopted }) => Boolean(adopted && adopted.status !== "awaiting_shipment")).then(() => {
       announceShipmentMoves(
         transform({ adopted }, ({ adopted }): ShipmentMove[] => [
-          { id: adopted!.id, order_id: adopted!.order_id, status: adopted!.status, previous_status: null },
+          { id: adopted!.id, order_id: adopted!.order_id, status: adopted!.status, previous_status: null, notify_customer: adopted!.notify_customer },
         ]),
         "emit-adopted-shipment-status"
       )

@@ -187,7 +187,7 @@ export const createManualShipmentWorkflow = createWorkflow(
     when({ plan }, ({ plan }) => plan.ship).then(() => {
       announceShipmentMoves(
         transform({ shipment }, ({ shipment }): ShipmentMove[] => [
-          { id: shipment.id, order_id: shipment.order_id, status: shipment.status, previous_status: null },
+          { id: shipment.id, order_id: shipment.order_id, status: shipment.status, previous_status: null, notify_customer: shipment.notify_customer },
         ]),
         "emit-shipment-shipped"
       )

@@ -172,7 +172,13 @@ export const recordShipmentEventWorkflow = createWorkflow(
       })
       announceShipmentMoves(
         transform({ result }, ({ result }): ShipmentMove[] => [
-          { id: result.shipment.id, order_id: result.shipment.order_id, status: result.shipment.status, previous_status: result.previous.status },
+          {
+            id: result.shipment.id,
+            order_id: result.shipment.order_id,
+            status: result.shipment.status,
+            previous_status: result.previous.status,
+            notify_customer: result.shipment.notify_customer,
+          },
         ]),
         "emit-shipment-status-changed"
       )
