@@ -6,7 +6,12 @@ import labelFollowUpJob from "../../src/jobs/label-follow-up"
 import carrierWebhookSweepJob from "../../src/jobs/carrier-webhook-sweep"
 import { CARRIER_WEBHOOK_DRAIN_PARTITIONS, drainCarrierWebhooks } from "../../src/workflows/labels/utils/drain-carrier-webhooks"
 import { webhookPartitionSlot } from "../../src/modules/shipment/webhook-partitions"
+import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { ORDER_ACTIVITY_MODULE } from "../../src/modules/order-activity"
+import { ORDER_STATUS_MODULE } from "../../src/modules/order-status"
+import type OrderStatusModuleService from "../../src/modules/order-status/service"
+import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
+import { applyCarrierWebhooksWorkflow } from "../../src/workflows/labels/workflows/apply-carrier-webhooks"
 import type OrderActivityModuleService from "../../src/modules/order-activity/service"
 import { SHIPMENT_MODULE } from "../../src/modules/shipment"
 import type { default as ShipmentModuleService, ReceivedWebhookEvent } from "../../src/modules/shipment/service"
@@ -663,6 +668,113 @@ medusaIntegrationTestRunner({
           // In order: nothing was recorded late.
           expect(await service().listShipmentEvents({ shipment_id: shipment.id, applied: false })).toHaveLength(0)
         }
+      })
+
+      describe("the order's statuses after a batch", () => {
+        const statusRow = async () =>
+          (await container.resolve<OrderStatusModuleService>(ORDER_STATUS_MODULE).listOrderStatusRows({ order_id: order.id }))[0] as unknown as {
+            shipment_statuses: string[]
+            fulfillment_status: string
+            computed_at: Date
+            shipment_statuses_at: Date | null
+          }
+        /** One inbox row per scan for one parcel, kept out of the sweep's reach (due in an hour): applied only by the test. */
+        const scans = async (tracking_number: string, steps: { status: string; k: number }[]) => {
+          const received: string[] = []
+          for (const { status, k } of steps) {
+            const [{ id }] = await service().receiveWebhookEvents("easypost", [
+              {
+                provider_event_id: `evt_${tracking_number}_${k}`,
+                updates: [
+                  {
+                    tracking_number,
+                    carrier: "USPS",
+                    estimated_delivery_at: null,
+                    events: [
+                      {
+                        provider_event_id: `${tracking_number}:${k}`,
+                        status: status as "shipped",
+                        carrier_status: status,
+                        message: null,
+                        location: null,
+                        occurred_at: new Date(Date.parse("2041-03-04T10:00:00Z") + k * 60_000).toISOString(),
+                      },
+                    ],
+                  },
+                ],
+              },
+            ])
+            received.push(id)
+          }
+          await service().updateCarrierWebhookEvents(received.map((id) => ({ id, next_attempt_at: new Date(Date.now() + 3_600_000) })))
+          return received
+        }
+        const parcel = async (tracking_number: string) => {
+          const [shipment] = await service().createShipments([
+            { order_id: order.id, shipping_point: "local" as const, source: "carrier" as const, status: "awaiting_shipment" as const, carrier: "USPS", tracking_number },
+          ])
+          await refreshOrderStatusWorkflow(container).run({ input: { order_ids: [order.id] } })
+          return shipment
+        }
+
+        it("moves that cannot change the order's fulfillment status write its shipment statuses alone; the others refresh it in full", async () => {
+          const shipment = await parcel("FASTPATH000001")
+          await applyCarrierWebhooksWorkflow(container).run({ input: { ids: await scans("FASTPATH000001", [{ status: "shipped", k: 1 }]) } })
+          const afterShipped = await statusRow()
+          expect(afterShipped.shipment_statuses).toEqual(["shipped"])
+          expect(afterShipped.fulfillment_status).toBe("partially_fulfilled")
+
+          // shipped → in transit → out for delivery: the statuses alone, no full refresh (computed_at as it was).
+          await applyCarrierWebhooksWorkflow(container).run({
+            input: { ids: await scans("FASTPATH000001", [{ status: "in_transit", k: 2 }, { status: "out_for_delivery", k: 3 }]) },
+          })
+          const afterMoves = await statusRow()
+          expect(afterMoves.shipment_statuses).toEqual(["out_for_delivery"])
+          expect(afterMoves.fulfillment_status).toBe("partially_fulfilled")
+          expect(new Date(afterMoves.computed_at).getTime()).toBe(new Date(afterShipped.computed_at).getTime())
+          expect(afterMoves.shipment_statuses_at).not.toBeNull()
+          // The row equals a full computation of the same data.
+          await refreshOrderStatusWorkflow(container).run({ input: { order_ids: [order.id] } })
+          expect((await statusRow()).shipment_statuses).toEqual(["out_for_delivery"])
+          expect((await statusRow()).fulfillment_status).toBe("partially_fulfilled")
+
+          // Delivered can change it: a full refresh.
+          await applyCarrierWebhooksWorkflow(container).run({ input: { ids: await scans("FASTPATH000001", [{ status: "delivered", k: 4 }]) } })
+          expect((await service().retrieveShipment(shipment.id)).status).toBe("delivered")
+          const afterDelivered = await statusRow()
+          expect(afterDelivered.shipment_statuses).toEqual(["delivered"])
+          expect(new Date(afterDelivered.computed_at).getTime()).toBeGreaterThan(new Date(afterShipped.computed_at).getTime())
+        })
+
+        it("puts the shipment statuses, the shipment and the inbox rows back when a later step fails", async () => {
+          const shipment = await parcel("FASTPATH000002")
+          await applyCarrierWebhooksWorkflow(container).run({ input: { ids: await scans("FASTPATH000002", [{ status: "shipped", k: 1 }]) } })
+          const before = await statusRow()
+          expect(before.shipment_statuses).toEqual(["shipped"])
+
+          const ids = await scans("FASTPATH000002", [{ status: "in_transit", k: 2 }])
+          const fail = createStep("carrier-batch-test-fail", async () => {
+            throw new Error("injected failure")
+          })
+          const failing = createWorkflow("carrier-batch-test-apply-then-fail", (input: { ids: string[] }) => {
+            const applied = applyCarrierWebhooksWorkflow.runAsStep({ input })
+            fail()
+            return new WorkflowResponse(applied)
+          })
+          const { errors } = await failing(container).run({ input: { ids }, throwOnError: false })
+          expect(errors.map((e) => e.error?.message)).toContain("injected failure")
+          const after = await statusRow()
+          expect(after.shipment_statuses).toEqual(["shipped"])
+          expect(after.shipment_statuses_at === null ? null : new Date(after.shipment_statuses_at).getTime()).toBe(
+            before.shipment_statuses_at === null ? null : new Date(before.shipment_statuses_at).getTime()
+          )
+          expect((await service().retrieveShipment(shipment.id)).status).toBe("shipped")
+          expect((await service().listCarrierWebhookEvents({ id: ids }))[0].status).toBe("received")
+
+          // Without the failure the same rows apply: the test above could fail.
+          await applyCarrierWebhooksWorkflow(container).run({ input: { ids } })
+          expect((await statusRow()).shipment_statuses).toEqual(["in_transit"])
+        })
       })
 
       it("applies inbox rows the subscriber missed through the sweep job", async () => {

@@ -51,14 +51,29 @@ const quote = (column: string): string => {
 const NOT_WRITTEN = new Set(["id", "created_at", "updated_at", "deleted_at"])
 
 /**
+ * Parts of a row that are also written on their own, without the full
+ * refresh, each with the column saying when: the delivery status (a delivery
+ * attempt) and the shipment statuses (carrier moves that cannot change the
+ * order's fulfillment status). `type` is the column's SQL type.
+ */
+const PARTS = {
+  delivery_status: { at: "delivery_status_at", type: "text" },
+  shipment_statuses: { at: "shipment_statuses_at", type: "text[]" },
+} as const
+type Part = keyof typeof PARTS
+
+/**
  * The value an upsert gives a column of an existing row: the computation's,
- * except the delivery status when a delivery attempt wrote it alone after this
- * computation began (`delivery_status_at`, see `writeDeliveryStatuses`).
+ * except a part written alone after this computation began (see
+ * {@link PARTS} and `writePartAlone_`), which keeps its newer value.
  */
 function assignment(column: string): string {
-  return column === `"delivery_status"`
-    ? `case when "order_status"."delivery_status_at" is null or "order_status"."delivery_status_at" <= excluded."computed_at" then excluded."delivery_status" else "order_status"."delivery_status" end`
-    : `excluded.${column}`
+  const part = Object.keys(PARTS).find((name) => `"${name}"` === column) as Part | undefined
+  if (!part) {
+    return `excluded.${column}`
+  }
+  const at = `"order_status"."${PARTS[part].at}"`
+  return `case when ${at} is null or ${at} <= excluded."computed_at" then excluded.${column} else "order_status".${column} end`
 }
 
 /** The id of the heal job's cursor row in `order_status_heal_cursor`. */
@@ -202,13 +217,8 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
   }
 
   /**
-   * Writes orders' delivery status alone, as a delivery attempt changes it:
-   * one statement for all the orders, without loading the order. Guarded like
-   * {@link upsertOrderStatuses}: a row is written only when no computation
-   * that began after `computedAt` (the database clock before the deliveries
-   * were read) has written it, full (`computed_at`) or delivery status alone
-   * (`delivery_status_at`). Orders without a row are left to their first
-   * full refresh.
+   * Writes orders' delivery status alone, as a delivery attempt changes it
+   * (see `writePartAlone_`).
    *
    * @returns per order written, the delivery status it replaced (for compensation).
    */
@@ -218,31 +228,14 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
     computedAt: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<{ previous: { order_id: string; delivery_status: string; delivery_status_at: string | null }[] }> {
-    if (!data.length) {
-      return { previous: [] }
-    }
-    const rows = await (sharedContext.manager as unknown as Executor).execute(
-      `with "input" as (select * from jsonb_to_recordset(?::jsonb) as i("order_id" text, "delivery_status" text)),
-       "old" as (
-         select s."id", s."delivery_status", s."delivery_status_at" from "order_status" s
-         join "input" i on i."order_id" = s."order_id"
-         where s."deleted_at" is null
-         for update of s
-       )
-       update "order_status" s set "delivery_status" = i."delivery_status", "delivery_status_at" = ?::timestamptz, "updated_at" = now()
-       from "input" i, "old" o
-       where s."id" = o."id" and s."order_id" = i."order_id"
-         and s."computed_at" <= ?::timestamptz
-         and (s."delivery_status_at" is null or s."delivery_status_at" <= ?::timestamptz)
-       returning s."order_id", o."delivery_status" as "previous_status", o."delivery_status_at" as "previous_at"`,
-      [JSON.stringify(data), computedAt, computedAt, computedAt]
+    const { previous } = await this.writePartAlone_(
+      "delivery_status",
+      data.map((d) => ({ order_id: d.order_id, value: d.delivery_status })),
+      computedAt,
+      sharedContext
     )
     return {
-      previous: rows.map((r) => ({
-        order_id: r.order_id as string,
-        delivery_status: r.previous_status as string,
-        delivery_status_at: r.previous_at ? new Date(r.previous_at as string).toISOString() : null,
-      })),
+      previous: previous.map((p) => ({ order_id: p.order_id, delivery_status: p.value as string, delivery_status_at: p.at })),
     }
   }
 
@@ -257,13 +250,128 @@ class OrderStatusModuleService extends MedusaService({ OrderStatusRow }) {
     computedAt: string,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<void> {
+    await this.restorePart_(
+      "delivery_status",
+      previous.map((p) => ({ order_id: p.order_id, value: p.delivery_status, at: p.delivery_status_at })),
+      computedAt,
+      sharedContext
+    )
+  }
+
+  /**
+   * Writes orders' shipment statuses alone, as carrier moves change them when
+   * none of the moves can change the order's fulfillment status (see
+   * `writePartAlone_`).
+   *
+   * @returns per order written, the statuses it replaced (for compensation),
+   *   and the orders that have no row yet (their first full refresh writes them).
+   */
+  @InjectManager()
+  async writeShipmentStatuses(
+    data: { order_id: string; shipment_statuses: string[] }[],
+    computedAt: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{
+    previous: { order_id: string; shipment_statuses: string[]; shipment_statuses_at: string | null }[]
+    missing_order_ids: string[]
+  }> {
+    const { previous, missing_order_ids } = await this.writePartAlone_(
+      "shipment_statuses",
+      data.map((d) => ({ order_id: d.order_id, value: d.shipment_statuses })),
+      computedAt,
+      sharedContext
+    )
+    return {
+      previous: previous.map((p) => ({ order_id: p.order_id, shipment_statuses: p.value as string[], shipment_statuses_at: p.at })),
+      missing_order_ids,
+    }
+  }
+
+  /**
+   * Undoes {@link writeShipmentStatuses}, like {@link restoreDeliveryStatuses}.
+   */
+  @InjectManager()
+  async restoreShipmentStatuses(
+    previous: { order_id: string; shipment_statuses: string[]; shipment_statuses_at: string | null }[],
+    computedAt: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<void> {
+    await this.restorePart_(
+      "shipment_statuses",
+      previous.map((p) => ({ order_id: p.order_id, value: p.shipment_statuses, at: p.shipment_statuses_at })),
+      computedAt,
+      sharedContext
+    )
+  }
+
+  /**
+   * Writes one part of orders' rows alone (see {@link PARTS}): one statement
+   * for all the orders, without loading the order. Guarded like
+   * {@link upsertOrderStatuses}: a row is written only when no computation
+   * that began after `computedAt` (the database clock before the part's
+   * sources were read) has written it, full (`computed_at`) or that part
+   * alone (its `…_at`). Orders without a row are left to their first full
+   * refresh, and reported.
+   */
+  protected async writePartAlone_(
+    part: Part,
+    data: { order_id: string; value: unknown }[],
+    computedAt: string,
+    sharedContext: Context
+  ): Promise<{ previous: { order_id: string; value: unknown; at: string | null }[]; missing_order_ids: string[] }> {
+    if (!data.length) {
+      return { previous: [], missing_order_ids: [] }
+    }
+    const column = quote(part)
+    const at = quote(PARTS[part].at)
+    const rows = await (sharedContext.manager as unknown as Executor).execute(
+      `with "input" as (select * from jsonb_to_recordset(?::jsonb) as i("order_id" text, "value" ${PARTS[part].type})),
+       "old" as (
+         select s."id", s."order_id", s.${column} as "value", s.${at} as "at" from "order_status" s
+         join "input" i on i."order_id" = s."order_id"
+         where s."deleted_at" is null
+         for update of s
+       ),
+       "written" as (
+         update "order_status" s set ${column} = i."value", ${at} = ?::timestamptz, "updated_at" = now()
+         from "input" i, "old" o
+         where s."id" = o."id" and s."order_id" = i."order_id"
+           and s."computed_at" <= ?::timestamptz
+           and (s.${at} is null or s.${at} <= ?::timestamptz)
+         returning s."order_id"
+       )
+       select i."order_id", o."id" is not null as "has_row", w."order_id" is not null as "written", o."value" as "previous", o."at" as "previous_at"
+       from "input" i left join "old" o on o."order_id" = i."order_id" left join "written" w on w."order_id" = i."order_id"`,
+      [JSON.stringify(data), computedAt, computedAt, computedAt]
+    )
+    return {
+      previous: rows
+        .filter((r) => r.written)
+        .map((r) => ({
+          order_id: r.order_id as string,
+          value: r.previous,
+          at: r.previous_at ? new Date(r.previous_at as string).toISOString() : null,
+        })),
+      missing_order_ids: rows.filter((r) => !r.has_row).map((r) => r.order_id as string),
+    }
+  }
+
+  /** Undoes {@link writePartAlone_} on rows still as it left them (the part's `…_at` is its computation's). */
+  protected async restorePart_(
+    part: Part,
+    previous: { order_id: string; value: unknown; at: string | null }[],
+    computedAt: string,
+    sharedContext: Context
+  ): Promise<void> {
     if (!previous.length) {
       return
     }
+    const column = quote(part)
+    const at = quote(PARTS[part].at)
     await (sharedContext.manager as unknown as Executor).execute(
-      `update "order_status" s set "delivery_status" = p."delivery_status", "delivery_status_at" = p."delivery_status_at", "updated_at" = now()
-       from jsonb_to_recordset(?::jsonb) as p("order_id" text, "delivery_status" text, "delivery_status_at" timestamptz)
-       where s."order_id" = p."order_id" and s."deleted_at" is null and s."delivery_status_at" = ?::timestamptz`,
+      `update "order_status" s set ${column} = p."value", ${at} = p."at", "updated_at" = now()
+       from jsonb_to_recordset(?::jsonb) as p("order_id" text, "value" ${PARTS[part].type}, "at" timestamptz)
+       where s."order_id" = p."order_id" and s."deleted_at" is null and s.${at} = ?::timestamptz`,
       [JSON.stringify(previous), computedAt]
     )
   }

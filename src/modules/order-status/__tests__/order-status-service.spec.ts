@@ -205,6 +205,69 @@ moduleIntegrationTestRunner<OrderStatusModuleService>({
         expect(Object.fromEntries(rows.map((r) => [r.order_id, r.delivery_status]))).toEqual({ order_du: "pending", order_dk: "failed" })
       })
 
+      it("writes shipment statuses alone, guarded both ways like the delivery status, and names orders without a row", async () => {
+        const at = (s: number) => new Date(Date.UTC(2041, 0, 1, 0, 0, s)).toISOString()
+        await service.upsertOrderStatuses([
+          row("order_ss", { shipment_count: 2, shipment_statuses: ["shipped", "shipped"], fulfillment_status: "fulfilled", computed_at: new Date(at(2)) }),
+        ])
+        const current = async () => (await service.listOrderStatusRows({ order_id: "order_ss" }))[0]
+
+        // Shipments read before the full computation began: that computation saw at least as much.
+        const stale = await service.writeShipmentStatuses([{ order_id: "order_ss", shipment_statuses: ["in_transit", "shipped"] }], at(1))
+        expect(stale).toEqual({ previous: [], missing_order_ids: [] })
+        expect((await current()).shipment_statuses).toEqual(["shipped", "shipped"])
+
+        // Read after it: written, with what it replaced; an order without a row is named, not written.
+        const written = await service.writeShipmentStatuses(
+          [
+            { order_id: "order_ss", shipment_statuses: ["in_transit", "out_for_delivery"] },
+            { order_id: "order_ss_no_row", shipment_statuses: ["in_transit"] },
+          ],
+          at(4)
+        )
+        expect(written).toEqual({
+          previous: [{ order_id: "order_ss", shipment_statuses: ["shipped", "shipped"], shipment_statuses_at: null }],
+          missing_order_ids: ["order_ss_no_row"],
+        })
+        expect(await current()).toMatchObject({ shipment_statuses: ["in_transit", "out_for_delivery"], fulfillment_status: "fulfilled" })
+        expect(await service.listOrderStatusRows({ order_id: "order_ss_no_row" })).toHaveLength(0)
+
+        // A full computation that began before keeps the newer shipment statuses and writes the rest.
+        await service.upsertOrderStatuses([
+          row("order_ss", { shipment_count: 2, shipment_statuses: ["shipped", "shipped"], payment_status: "paid", fulfillment_status: "fulfilled", computed_at: new Date(at(3)) }),
+        ])
+        expect(await current()).toMatchObject({ shipment_statuses: ["in_transit", "out_for_delivery"], payment_status: "paid" })
+        // An older write of the shipment statuses alone loses to the newer one.
+        expect((await service.writeShipmentStatuses([{ order_id: "order_ss", shipment_statuses: ["shipped", "in_transit"] }], at(3))).previous).toEqual([])
+        // The delivery status written alone is not touched by it, nor it by that.
+        await service.writeDeliveryStatuses([{ order_id: "order_ss", delivery_status: "delivered" }], at(5))
+        expect(await current()).toMatchObject({ shipment_statuses: ["in_transit", "out_for_delivery"], delivery_status: "delivered" })
+        // A full computation that began after it replaces it.
+        await service.upsertOrderStatuses([
+          row("order_ss", { shipment_count: 2, shipment_statuses: ["delivered", "delivered"], fulfillment_status: "delivered", delivery_status: "delivered", computed_at: new Date(at(6)) }),
+        ])
+        expect(await current()).toMatchObject({ shipment_statuses: ["delivered", "delivered"], fulfillment_status: "delivered" })
+      })
+
+      it("undoes shipment statuses it wrote, unless a later computation wrote them since", async () => {
+        const at = (s: number) => new Date(Date.UTC(2041, 0, 1, 0, 0, s)).toISOString()
+        await service.upsertOrderStatuses([
+          row("order_su", { shipment_count: 1, shipment_statuses: ["shipped"], computed_at: new Date(at(1)) }),
+          row("order_sk", { shipment_count: 1, shipment_statuses: ["shipped"], computed_at: new Date(at(1)) }),
+        ])
+        const ours = await service.writeShipmentStatuses(
+          [
+            { order_id: "order_su", shipment_statuses: ["in_transit"] },
+            { order_id: "order_sk", shipment_statuses: ["in_transit"] },
+          ],
+          at(2)
+        )
+        await service.writeShipmentStatuses([{ order_id: "order_sk", shipment_statuses: ["out_for_delivery"] }], at(3))
+        await service.restoreShipmentStatuses(ours.previous, at(2))
+        const rows = await service.listOrderStatusRows({ order_id: ["order_su", "order_sk"] })
+        expect(Object.fromEntries(rows.map((r) => [r.order_id, r.shipment_statuses]))).toEqual({ order_su: ["shipped"], order_sk: ["out_for_delivery"] })
+      })
+
       it("keeps the heal cursor in the database and never moves it back", async () => {
         expect(await service.getHealCursor()).toEqual({ cursor: null, last_run_at: null, last_count: 0, full_scan_at: null })
         await service.saveHealCursor({ cursor: new Date("2041-02-01T00:00:00Z"), count: 3 })

@@ -70,6 +70,13 @@ export const OrderStatusRow = model
      * status as it is.
      */
     delivery_status_at: model.dateTime().nullable(),
+    /**
+     * When `shipment_statuses` alone was last recomputed (shipments moved
+     * without any chance of moving the order's fulfillment status), if later
+     * than `computed_at`: the database clock as that computation began. A
+     * full refresh that began earlier leaves the shipment statuses as they are.
+     */
+    shipment_statuses_at: model.dateTime().nullable(),
   })
   .indexes([
     {

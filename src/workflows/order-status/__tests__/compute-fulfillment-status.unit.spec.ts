@@ -1,6 +1,7 @@
 import {
   computeFulfillmentStatus,
   fulfillmentQuantities,
+  movesOrderFulfillmentStatus,
   ORDER_FULFILLMENT_STATUSES,
   type FulfillmentStatusFulfillment,
   type FulfillmentStatusInput,
@@ -8,6 +9,7 @@ import {
   type FulfillmentStatusShipment,
   type OrderFulfillmentStatusValue,
 } from "../utils/compute-fulfillment-status"
+import { ShipmentStatus } from "../../../modules/shipment/state-machine"
 
 /** A line of `quantity` units with the given progress. */
 const line = (quantity: number, progress: Partial<FulfillmentStatusItem> = {}): FulfillmentStatusItem => ({
@@ -308,5 +310,55 @@ describe("computeFulfillmentStatus", () => {
         fulfillments: [],
       })
     ).toBe("unfulfilled")
+  })
+})
+
+describe("movesOrderFulfillmentStatus", () => {
+  it.each([
+    ["shipped", "in_transit", false],
+    ["in_transit", "out_for_delivery", false],
+    ["out_for_delivery", "in_transit", false],
+    ["out_for_delivery", "delivery_failed", false],
+    ["awaiting_shipment", "shipped", true],
+    ["out_for_delivery", "delivered", true],
+    ["delivered", "in_transit", true],
+    ["in_transit", "canceled", true],
+    ["awaiting_shipment", "canceled", true],
+  ])("%s → %s can change the order's status: %s", (from, to, moves) => {
+    expect(movesOrderFulfillmentStatus(from, to)).toBe(moves)
+  })
+
+  it("is right for every move: when it says no, no order's fulfillment status changes, whatever else the order holds", () => {
+    const statuses = Object.values(ShipmentStatus)
+    const items = [
+      [{ quantity: 2, fulfilled_quantity: 2 }],
+      [{ quantity: 2, fulfilled_quantity: 1 }],
+      [{ quantity: 2, fulfilled_quantity: 2, shipped_quantity: 2 }],
+      [{ quantity: 1 }],
+    ]
+    const others = [[], [{ status: "delivered", shipping_point: "local" }], [{ status: "awaiting_shipment", shipping_point: "local" }], [{ status: "canceled", shipping_point: "local" }]]
+    let unchanged = 0
+    let changed = 0
+    for (const from of statuses) {
+      for (const to of statuses) {
+        for (const point of ["local", "pickup"]) {
+          for (const lines of items) {
+            for (const rest of others) {
+              const status = (s: string) => computeFulfillmentStatus({ canceled: false, items: lines, fulfillments: [], shipments: [{ status: s, shipping_point: point }, ...rest] })
+              if (status(from) !== status(to)) {
+                changed++
+                // Never a false "no": the fast path would leave a wrong status.
+                expect({ from, to, moves: movesOrderFulfillmentStatus(from, to) }).toEqual({ from, to, moves: true })
+              } else {
+                unchanged++
+              }
+            }
+          }
+        }
+      }
+    }
+    // The enumeration covers both kinds of move.
+    expect(changed).toBeGreaterThan(0)
+    expect(unchanged).toBeGreaterThan(0)
   })
 })

@@ -103,6 +103,7 @@ export type OrderStatusSource = {
 
 /** One of our shipments, as the refresh loads it. */
 export type OrderStatusShipmentSource = FulfillmentStatusShipment & {
+  id?: string
   order_id: string
   created_at?: When
 }
@@ -121,6 +122,11 @@ const fullName = (name: Name): string | null => {
 }
 
 const time = (value: When): number => (value ? new Date(value).getTime() : 0)
+
+/** An order's shipments as its row lists them: oldest first (then by id, so ties always come out the same). Pure. */
+export function orderedShipments<T extends OrderStatusShipmentSource>(shipments: T[]): T[] {
+  return [...shipments].sort((a, b) => time(a.created_at) - time(b.created_at) || (a.id ?? "").localeCompare(b.id ?? ""))
+}
 
 /**
  * Turns one loaded order and its shipments into the `order_status` row the
@@ -178,7 +184,7 @@ export function buildOrderStatusRow(
         ]
       : []
   )
-  const ordered = [...shipments].sort((a, b) => time(a.created_at) - time(b.created_at))
+  const ordered = orderedShipments(shipments)
   const total = amount(order.total)
 
   return {

@@ -83,6 +83,19 @@ export function fulfillmentQuantities(items: FulfillmentStatusItem[]) {
 }
 
 /**
+ * Whether a shipment moving from one status to another can change its
+ * order's fulfillment status. {@link computeFulfillmentStatus} sees a
+ * shipment only through three questions (is it canceled, is it delivered,
+ * has the parcel left); a move that answers all three the same, such as
+ * shipped → in transit → out for delivery, leaves the order's fulfillment
+ * status as it was whatever else the order holds. Pure.
+ */
+export function movesOrderFulfillmentStatus(from: string | null | undefined, to: string | null | undefined): boolean {
+  const seen = (status: string | null | undefined) => [status === "canceled", status === "delivered", hasParcelLeft(status)].join()
+  return seen(from) !== seen(to)
+}
+
+/**
  * The extended fulfillment status of an order. Pure: the same input always
  * gives the same status. Rules, first match wins ("all" means every unit of
  * every line with a quantity; "active shipment" means one of our shipments
