@@ -403,6 +403,8 @@ medusaIntegrationTestRunner({
       session.disconnect()
       const cpu = cpuByPackage(profile)
       const cpuPerRequest = busyMs(profile) / Math.max(1, alone.statuses["200"] ?? 0)
+      // Those rows are not to be applied by the scheduled sweep while the rest runs and the app shuts down.
+      await knex.raw(`update carrier_webhook_event set status = 'ignored' where provider_event_id like 'evt_bench_b_%' and status = 'received'`)
       if (process.env.BENCH_CPU_PROFILE) {
         fs.writeFileSync(process.env.BENCH_CPU_PROFILE, JSON.stringify(profile))
       }
@@ -429,6 +431,7 @@ medusaIntegrationTestRunner({
         service.receiveWebhookEvents("easypost", [{ provider_event_id: `evt_bench_s_${d.j}`, updates: client.parseWebhook(JSON.parse(d.body)) }])
       )
       const emitMs = await stage(() => eventBus.emit({ name: OrderOpsEvents.CARRIER_WEBHOOK_RECEIVED, data: { ids: [], partition_keys: [] } }))
+      await knex.raw(`update carrier_webhook_event set status = 'ignored' where provider_event_id like 'evt_bench_s_%' and status = 'received'`)
 
       const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d
       const rate = (n: number, ms: number) => Math.round((n / ms) * 1000)
