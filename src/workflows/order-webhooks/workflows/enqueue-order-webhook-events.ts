@@ -1,4 +1,4 @@
-import { createWorkflow, transform, when, type WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, type WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { OrderOpsEvents } from "../../../events"
 import { buildOrderWebhookEventsStep, type OrderWebhookSource } from "../steps/build-order-webhook-events"
@@ -32,25 +32,41 @@ export type EnqueueOrderWebhookEventsInput =
  */
 export const enqueueOrderWebhookEventsWorkflow = createWorkflow(enqueueOrderWebhookEventsWorkflowId, (input: EnqueueOrderWebhookEventsInput) => {
   const changes = transform({ input }, ({ input }) => ("changes" in input ? input.changes : [input]))
-  const events = buildOrderWebhookEventsStep(changes)
-  const enqueued = enqueueWebhookEventsStep(events)
-  when("announce-webhook-deliveries", { input, enqueued }, ({ input, enqueued }) => "changes" in input && !!input.announce && enqueued.delivery_ids.length > 0).then(() => {
-    emitEventStep({
-      eventName: OrderOpsEvents.WEBHOOK_DELIVERIES_ENQUEUED,
-      data: transform({ enqueued }, ({ enqueued }) => ({ delivery_ids: enqueued.delivery_ids })),
-    }).config({ name: "emit-webhook-deliveries-enqueued" })
-  })
-  return new WorkflowResponse(enqueued)
+  const announce = transform({ input }, ({ input }) => "changes" in input && !!input.announce)
+  return new WorkflowResponse(composeOrderWebhookEnqueue(changes, announce))
 })
 
 /**
+ * The steps of {@link enqueueOrderWebhookEventsWorkflow}, for a composition:
+ * build the changes' catalogue events, write them and their deliveries, and
+ * (when `announce`) emit `order_ops.webhook_deliveries.enqueued` once the
+ * workflow has succeeded.
+ */
+function composeOrderWebhookEnqueue(changes: WorkflowData<OrderWebhookSource[]>, announce: WorkflowData<boolean>) {
+  const events = buildOrderWebhookEventsStep(changes)
+  const enqueued = enqueueWebhookEventsStep(events)
+  // No `when` here: the caller may already be inside one, and Medusa does not
+  // nest them. Without data the emit step sends nothing.
+  emitEventStep({
+    eventName: OrderOpsEvents.WEBHOOK_DELIVERIES_ENQUEUED,
+    data: transform({ announce, enqueued }, ({ announce, enqueued }) =>
+      announce && enqueued.delivery_ids.length > 0 ? { delivery_ids: enqueued.delivery_ids } : (null as unknown as { delivery_ids: string[] })
+    ),
+  }).config({ name: "emit-webhook-deliveries-enqueued" })
+  return enqueued
+}
+
+/**
  * For a plugin workflow's composition: puts the webhook events of its
- * changes in the outbox as a step of that workflow (see
- * {@link enqueueOrderWebhookEventsWorkflow}), announced for an immediate
- * attempt once the workflow has succeeded. An empty list reads nothing.
+ * changes in the outbox as steps of that workflow (those of
+ * {@link enqueueOrderWebhookEventsWorkflow}, not a nested workflow run:
+ * this runs after nearly every change, and a nested run costs about as much
+ * as the steps themselves), announced for an immediate attempt once the
+ * workflow has succeeded. The outbox rows are written by the same workflow
+ * as the change and undone with it. An empty list reads nothing, and a list
+ * no enabled endpoint listens for reads one row. Use it at most once per
+ * workflow (its steps have fixed names).
  */
 export function enqueueOrderWebhooks(changes: WorkflowData<OrderWebhookSource[]>) {
-  return enqueueOrderWebhookEventsWorkflow.runAsStep({
-    input: transform({ changes }, ({ changes }) => ({ changes, announce: true })),
-  })
+  return composeOrderWebhookEnqueue(changes, transform({ changes }, () => true))
 }
