@@ -6,6 +6,7 @@ import { DIGITAL_DELIVERY_MODULE } from "../../src/modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../src/modules/digital-delivery/service"
 import seedDemo from "../../src/scripts/seed-demo"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
+import { runDeliveryWorkflow } from "../../src/workflows/digital-delivery/workflows/run-delivery"
 import { type Api, type CheckoutPlan, createAdmin, type Headers, placePaidOrder, settle } from "../helpers/fixtures"
 
 jest.setTimeout(600 * 1000)
@@ -289,6 +290,20 @@ medusaIntegrationTestRunner({
       // The last one delivered: its request finds them all delivered.
       await service().updateDeliveries({ id: first.id, status: "delivered" })
       await service().requestFollowUps(placed.id, ["instructions", "completion"])
+      expect((await followUps(placed.id)).map((f) => f.kind).sort()).toEqual(["completion", "instructions"])
+    })
+
+    it("the workflow that delivers an item marks the order's follow-ups due itself, before any subscriber runs", async () => {
+      const placed = await order([{ key: "OOPS-EBOOK-PDF" }])
+      await allDelivered(placed.id, 1)
+      await waitFor(async () => (await followUps(placed.id)).length === 2 && (await followUps(placed.id)).every((f) => f.status === "done"))
+      await service().deleteDeliveryFollowUps((await followUps(placed.id)).map((f) => f.id))
+      const [delivery] = await service().listDeliveries({ order_id: placed.id })
+      await service().updateDeliveries({ id: delivery.id, status: "pending" })
+
+      const { result } = await runDeliveryWorkflow(container).run({ input: { delivery_id: delivery.id } })
+      expect(result.delivery.status).toBe("delivered")
+      // Read as the workflow returns: the delivered event's subscriber has not had a turn yet.
       expect((await followUps(placed.id)).map((f) => f.kind).sort()).toEqual(["completion", "instructions"])
     })
 

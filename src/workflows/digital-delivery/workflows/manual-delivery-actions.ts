@@ -5,6 +5,8 @@ import { assertOrderNotHeldStep } from "../../order-case/steps/assert-order-not-
 import { recordOrderActivityStep } from "../../order-activity/steps/record-order-activity"
 import { enqueueOrderWebhooks } from "../../order-webhooks/workflows/enqueue-order-webhook-events"
 import { refreshOrderStatusWorkflow } from "../../order-status/workflows/refresh-order-status"
+import { requestDeliveryFollowUpsStep } from "../steps/request-delivery-follow-ups"
+import type { FollowUpKind } from "../../../modules/digital-delivery/models/follow-up"
 import { leaseDeliveryStep } from "../steps/lease-delivery"
 import {
   closeOwedRevokeStep,
@@ -79,6 +81,9 @@ export const markDeliveryDeliveredWorkflow = createWorkflow(
           },
         },
       ])
+    )
+    requestDeliveryFollowUpsStep(
+      transform({ delivery }, ({ delivery }) => ({ order_id: delivery.order_id, kinds: ["instructions", "completion"] as FollowUpKind[] }))
     )
     emitEventStep({
       eventName: OrderOpsEvents.DELIVERY_DELIVERED,

@@ -13,6 +13,8 @@ import { leaseDeliveryStep } from "../steps/lease-delivery"
 import { prepareDeliveryAttemptStep, type DeliveryAttemptKind } from "../steps/prepare-delivery-attempt"
 import { recordDeliveryOutcomeStep } from "../steps/record-delivery-outcome"
 import { releaseDeliveryLeaseStep } from "../steps/release-delivery-lease"
+import { requestDeliveryFollowUpsStep } from "../steps/request-delivery-follow-ups"
+import type { FollowUpKind } from "../../../modules/digital-delivery/models/follow-up"
 import { runDeliveryMethodStep } from "../steps/run-delivery-method"
 import { deliveryActivityEntry, deliveryEvent } from "../utils/delivery-activity"
 
@@ -44,7 +46,8 @@ export type RunDeliveryWorkflowInput = {
  * 5. record the outcome and release the lease, only while the token is ours
  *    (else the row says `superseded` and nothing changes);
  * 6. timeline entry, the order's delivery status (written alone: nothing else the
- *    order's statuses depend on moved), event (`order_ops.delivery.*`) and the
+ *    order's statuses depend on moved), a delivered item's follow-ups marked due
+ *    (instructions email, completion), event (`order_ops.delivery.*`) and the
  *    outgoing webhooks' outbox (`delivery.delivered` / `delivery.failed`).
  * A step that throws gives the lease back and marks the row `interrupted`.
  */
@@ -93,6 +96,15 @@ export const runDeliveryWorkflow = createWorkflow(runDeliveryWorkflowId, functio
         computed_at: computedAt,
         order_ids: [outcome.delivery.order_id],
         deliveries: siblings.data as unknown as { order_id: string; status: string; outcome_unknown: boolean | null }[],
+      }))
+    )
+    // A delivered item's follow-ups (instructions email, completion) are marked
+    // due by this workflow, with the delivery it follows: the event's
+    // subscriber only runs them, and a crash before it ran leaves them due.
+    requestDeliveryFollowUpsStep(
+      transform({ outcome }, ({ outcome }) => ({
+        order_id: outcome.delivery.order_id,
+        kinds: outcome.delivery.status === "delivered" ? (["instructions", "completion"] as FollowUpKind[]) : [],
       }))
     )
     emitEventStep(transform({ outcome }, ({ outcome }) => deliveryEvent(outcome.delivery)))
