@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import digitalDeliveryFollowUpsJob from "../../src/jobs/digital-delivery-follow-ups"
+import { INSTRUCTIONS_SIBLING_WAIT_SECONDS } from "../../src/modules/digital-delivery/models/follow-up"
 import { DIGITAL_DELIVERY_MODULE } from "../../src/modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../src/modules/digital-delivery/service"
 import seedDemo from "../../src/scripts/seed-demo"
@@ -283,14 +284,20 @@ medusaIntegrationTestRunner({
       await waitFor(async () => (await followUps(placed.id)).length === 2 && (await followUps(placed.id)).every((f) => f.status === "done"))
       await service().deleteDeliveryFollowUps((await followUps(placed.id)).map((f) => f.id))
       const [first] = await service().listDeliveries({ order_id: placed.id })
-      // One item still on its way (as when the other one's delivered event comes first).
-      await service().updateDeliveries({ id: first.id, status: "pending" })
+      // One item still on its way, on its first attempt (as when the other one's delivered event comes first).
+      await service().updateDeliveries({ id: first.id, status: "pending", attempts: 0 })
+      const asked = Date.now()
       await service().requestFollowUps(placed.id, ["instructions", "completion"])
       expect((await followUps(placed.id)).map((f) => f.kind)).toEqual(["instructions"])
-      // The last one delivered: its request finds them all delivered.
-      await service().updateDeliveries({ id: first.id, status: "delivered" })
+      // The email waits for it (one email for both), at most INSTRUCTIONS_SIBLING_WAIT_SECONDS: no run now only to defer.
+      const waiting = (await followUp(placed.id, "instructions"))!
+      expect(new Date(waiting.next_attempt_at!).getTime()).toBeGreaterThan(asked + (INSTRUCTIONS_SIBLING_WAIT_SECONDS - 10) * 1000)
+      expect(new Date(waiting.next_attempt_at!).getTime()).toBeLessThan(Date.now() + (INSTRUCTIONS_SIBLING_WAIT_SECONDS + 10) * 1000)
+      // The last one delivered: its request finds them all delivered, and the email is due at once.
+      await service().updateDeliveries({ id: first.id, status: "delivered", attempts: 1 })
       await service().requestFollowUps(placed.id, ["instructions", "completion"])
       expect((await followUps(placed.id)).map((f) => f.kind).sort()).toEqual(["completion", "instructions"])
+      expect(new Date((await followUp(placed.id, "instructions"))!.next_attempt_at!).getTime()).toBeLessThanOrEqual(Date.now() + 1000)
     })
 
     it("the workflow that delivers an item marks the order's follow-ups due itself, before any subscriber runs", async () => {

@@ -10,7 +10,7 @@ import {
 import type { Context } from "@medusajs/framework/types"
 import { parsePluginOptions, type PluginOptions } from "../../options"
 import { Delivery, DeliveryAttempt, DeliveryFollowUp, DeliveryProduct, DownloadGrant, DownloadLog, LicenseCode, LicensePool } from "./models"
-import type { FollowUpKind } from "./models/follow-up"
+import { INSTRUCTIONS_SIBLING_WAIT_SECONDS, type FollowUpKind } from "./models/follow-up"
 import { DeliveryMethodRegistry } from "./methods"
 
 type Executor = { execute: (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]> }
@@ -349,21 +349,38 @@ class DigitalDeliveryModuleService extends MedusaService({
    * for only once every delivery of the order is delivered (nothing less can
    * complete it, see `decideAutoComplete`): the request made for the last one
    * delivered, which checks after its own delivery committed, sees them all.
+   * The instructions email is due at once, or — while another emailed item
+   * of the order is still on its first attempt — only after
+   * `INSTRUCTIONS_SIBLING_WAIT_SECONDS`: that item's own request makes it
+   * due at once when it is delivered (one email for both), and if it fails
+   * instead, the email for this one goes out when the wait is over. The
+   * instructions run decides the same again (`planInstructions`); deciding
+   * here first saves running it only to defer.
    */
   @InjectManager()
   async requestFollowUps(order_id: string, kinds: FollowUpKind[], @MedusaContext() sharedContext: Context = {}): Promise<void> {
     const db = sharedContext.manager as unknown as Executor
+    const emailed = this.methods_.list().filter((m) => m.emailed).map((m) => m.code)
     for (const kind of kinds) {
+      const waitForSibling =
+        kind === "instructions" && emailed.length
+          ? `exists (select 1 from "delivery" "s" where "s"."order_id" = ? and "s"."deleted_at" is null
+               and "s"."status" = 'pending' and "s"."attempts" = 0 and "s"."method" in (${emailed.map(() => "?").join(", ")}))`
+          : "false"
+      const waitParams = kind === "instructions" && emailed.length ? [order_id, ...emailed] : []
       await db.execute(
-        `insert into "delivery_follow_up" ("id", "order_id", "kind", "status", "generation", "attempts", "next_attempt_at")
-         select ?, ?, ?, 'due', 1, 0, now()
+        `with "due" as (
+           select case when ${waitForSibling} then now() + (? * interval '1 second') else now() end as "at"
+         )
+         insert into "delivery_follow_up" ("id", "order_id", "kind", "status", "generation", "attempts", "next_attempt_at")
+         select ?, ?, ?, 'due', 1, 0, (select "at" from "due")
          where ?::text <> 'completion' or not exists (
            select 1 from "delivery" "d" where "d"."order_id" = ? and "d"."deleted_at" is null and "d"."status" <> 'delivered'
          )
          on conflict ("order_id", "kind") where "deleted_at" is null do update set
            "status" = 'due', "generation" = "delivery_follow_up"."generation" + 1, "attempts" = 0,
-           "next_attempt_at" = now(), "last_error" = null, "updated_at" = now()`,
-        [generateEntityId(undefined, "dfu"), order_id, kind, kind, order_id]
+           "next_attempt_at" = excluded."next_attempt_at", "last_error" = null, "updated_at" = now()`,
+        [...waitParams, INSTRUCTIONS_SIBLING_WAIT_SECONDS, generateEntityId(undefined, "dfu"), order_id, kind, kind, order_id]
       )
     }
   }

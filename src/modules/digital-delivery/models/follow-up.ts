@@ -4,6 +4,12 @@ import { model } from "@medusajs/framework/utils"
 export const FOLLOW_UP_KINDS = ["instructions", "completion"] as const
 export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number]
 
+/**
+ * How long an order's instructions email waits for a sibling item that is
+ * still on its first attempt, at most: items delivered together get one email.
+ */
+export const INSTRUCTIONS_SIBLING_WAIT_SECONDS = 60
+
 /** `due` waits for a run (now or at `next_attempt_at`), `done` is settled, `failed` gave up (shown in the admin). */
 export const FOLLOW_UP_STATUSES = ["due", "done", "failed"] as const
 

@@ -5,8 +5,9 @@ import { DIGITAL_DELIVERY_MODULE } from "../../../modules/digital-delivery"
 import type DigitalDeliveryModuleService from "../../../modules/digital-delivery/service"
 import type { DeliveryDTO } from "../utils/types"
 
-/** How long the email waits for a sibling item that is still being delivered, at most. */
-export const INSTRUCTIONS_SIBLING_WAIT_SECONDS = 60
+import { INSTRUCTIONS_SIBLING_WAIT_SECONDS } from "../../../modules/digital-delivery/models/follow-up"
+
+export { INSTRUCTIONS_SIBLING_WAIT_SECONDS }
 
 /** What {@link planDeliveryInstructionsStep} decided. */
 export type DeliveryInstructionsPlan = {
