@@ -10,6 +10,7 @@ import { createStep, createWorkflow, WorkflowResponse } from "@medusajs/framewor
 import { ORDER_ACTIVITY_MODULE } from "../../src/modules/order-activity"
 import { ORDER_STATUS_MODULE } from "../../src/modules/order-status"
 import type OrderStatusModuleService from "../../src/modules/order-status/service"
+import type { ShipmentStatusValue } from "../../src/modules/shipment/state-machine"
 import { refreshOrderStatusWorkflow } from "../../src/workflows/order-status/workflows/refresh-order-status"
 import { applyCarrierWebhooksWorkflow } from "../../src/workflows/labels/workflows/apply-carrier-webhooks"
 import type OrderActivityModuleService from "../../src/modules/order-activity/service"
@@ -44,6 +45,30 @@ import {
   type Headers,
   settle,
 } from "../helpers/fixtures"
+
+/** An inbox row holding one carrier scan of a parcel: the k-th, a minute after the one before from `base`. */
+function scanRow(tracking_number: string, k: number, status: ShipmentStatusValue, base: number) {
+  return {
+    provider_event_id: `evt_${tracking_number}_${k}`,
+    updates: [
+      {
+        tracking_number,
+        carrier: "USPS",
+        estimated_delivery_at: null,
+        events: [
+          {
+            provider_event_id: `${tracking_number}:${k}`,
+            status,
+            carrier_status: status,
+            message: null,
+            location: null,
+            occurred_at: new Date(base + k * 60_000).toISOString(),
+          },
+        ],
+      },
+    ],
+  }
+}
 
 jest.setTimeout(240 * 1000)
 
@@ -623,28 +648,7 @@ medusaIntegrationTestRunner({
         )
         const base = Date.parse("2041-02-03T10:00:00Z")
         // One inbox row per scan, each parcel's scans arriving oldest first.
-        const rows = steps.flatMap((status, k) =>
-          parcels.map((tracking_number) => ({
-            provider_event_id: `evt_${tracking_number}_${k}`,
-            updates: [
-              {
-                tracking_number,
-                carrier: "USPS",
-                estimated_delivery_at: null,
-                events: [
-                  {
-                    provider_event_id: `${tracking_number}:${k}`,
-                    status,
-                    carrier_status: status,
-                    message: null,
-                    location: null,
-                    occurred_at: new Date(base + k * 60_000).toISOString(),
-                  },
-                ],
-              },
-            ],
-          }))
-        )
+        const rows = steps.flatMap((status, k) => parcels.map((tracking_number) => scanRow(tracking_number, k, status, base)))
         const received: ReceivedWebhookEvent[] = []
         for (const row of rows) {
           received.push(...(await service().receiveWebhookEvents("easypost", [row])))
@@ -679,31 +683,10 @@ medusaIntegrationTestRunner({
             shipment_statuses_at: Date | null
           }
         /** One inbox row per scan for one parcel, kept out of the sweep's reach (due in an hour): applied only by the test. */
-        const scans = async (tracking_number: string, steps: { status: string; k: number }[]) => {
+        const scans = async (tracking_number: string, steps: { status: ShipmentStatusValue; k: number }[]) => {
           const received: string[] = []
           for (const { status, k } of steps) {
-            const [{ id }] = await service().receiveWebhookEvents("easypost", [
-              {
-                provider_event_id: `evt_${tracking_number}_${k}`,
-                updates: [
-                  {
-                    tracking_number,
-                    carrier: "USPS",
-                    estimated_delivery_at: null,
-                    events: [
-                      {
-                        provider_event_id: `${tracking_number}:${k}`,
-                        status: status as "shipped",
-                        carrier_status: status,
-                        message: null,
-                        location: null,
-                        occurred_at: new Date(Date.parse("2041-03-04T10:00:00Z") + k * 60_000).toISOString(),
-                      },
-                    ],
-                  },
-                ],
-              },
-            ])
+            const [{ id }] = await service().receiveWebhookEvents("easypost", [scanRow(tracking_number, k, status, Date.parse("2041-03-04T10:00:00Z"))])
             received.push(id)
           }
           await service().updateCarrierWebhookEvents(received.map((id) => ({ id, next_attempt_at: new Date(Date.now() + 3_600_000) })))
