@@ -79,9 +79,7 @@ export async function drainCarrierWebhooks(
           if (!ids.length) {
             return true
           }
-          const t0 = performance.now()
           await applyCarrierWebhooksWorkflow(container).run({ input: { ids } })
-          if (process.env.TMP_TIMING) console.error(`TMPAPPLY ${ids.length} ${(performance.now() - t0).toFixed(1)}`)
           applied += ids.length
         }
       })
